@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AssessorAssignment, Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+class AssignmentInline(admin.TabularInline):
+    model = AssessorAssignment
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "is_active", "is_staff"]
+    search_fields = ["email", "full_name"]
+    inlines = [MembershipInline, AssignmentInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Details", {"fields": ["full_name", "job_title"]}),
+        ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
+    ]
+    filter_horizontal = []
+    list_filter = ["is_active", "is_staff"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "organisation", "role", "can_moderate"]
+    list_filter = ["role"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(AssessorAssignment)
+class AssessorAssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ["assessor", "organisation", "region"]
+    autocomplete_fields = ["assessor", "organisation"]

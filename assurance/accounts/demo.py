@@ -1,0 +1,51 @@
+"""One demo account per role, with a published password. Only ever created
+where settings.DEMO_ACCOUNTS_ALLOWED is on (never in production)."""
+
+from assurance.organisations.models import Organisation, Region
+
+from .models import AssessorAssignment, Membership, Role, User
+
+DEMO_PASSWORD = "demo-Prevent-2026"
+
+# email, name, role, organisation name (None: all), extra
+DEMO_USERS = [
+    ("lead@ashdown.example", "Amrit Lead", Role.COUNCIL_LEAD, "Ashdown County Council"),
+    ("contributor@ashdown.example", "Bea Contributor", Role.COUNCIL_CONTRIBUTOR, "Ashdown County Council"),
+    ("viewer@ashdown.example", "Cal Viewer", Role.COUNCIL_VIEWER, "Ashdown County Council"),
+    ("lead@eastwick.example", "Dee Lead", Role.COUNCIL_LEAD, "London Borough of Eastwick"),
+    ("assessor@homeoffice.example", "Evan Assessor", Role.ASSESSOR, "Home Office Prevent Local Delivery"),
+    ("moderator@homeoffice.example", "Fay Moderator", Role.ASSESSOR, "Home Office Prevent Local Delivery"),
+    ("reviewer@tamsworth.example", "Gil Reviewer", Role.PEER_REVIEWER, "Tamsworth City Council"),
+    ("analyst@homeoffice.example", "Hana Analyst", Role.NATIONAL_ANALYST, None),
+    ("admin@service.example", "Ivo Administrator", Role.ADMINISTRATOR, None),
+]
+# Which regions each assessor covers.
+ASSIGNMENTS = {
+    "assessor@homeoffice.example": ["East Midlands"],
+    "moderator@homeoffice.example": ["East Midlands", "North West", "London", "Wales"],
+}
+
+
+def seed() -> list[tuple[str, str, str]]:
+    organisations = {o.name: o for o in Organisation.objects.all()}
+    logins = []
+    for email, name, role, organisation_name in DEMO_USERS:
+        user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
+        if created or not user.has_usable_password():
+            user.set_password(DEMO_PASSWORD)
+        user.full_name = name
+        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+        user.save()
+        organisation = organisations.get(organisation_name) if organisation_name else None
+        Membership.objects.update_or_create(
+            user=user,
+            organisation=organisation,
+            role=role,
+            defaults={"can_moderate": role == Role.NATIONAL_ANALYST},
+        )
+        for region_name in ASSIGNMENTS.get(email, []):
+            AssessorAssignment.objects.get_or_create(
+                assessor=user, region=Region.objects.get(name=region_name)
+            )
+        logins.append((Role(role).label, email, organisation_name or "All organisations"))
+    return logins

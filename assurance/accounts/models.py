@@ -1,0 +1,148 @@
+"""The product's own users, what role they hold for which organisation, and
+which councils an assessor is responsible for. No one referred to Prevent is
+ever a user or a record here."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from assurance.organisations.models import Organisation, Region
+
+
+class Role(models.TextChoices):
+    COUNCIL_LEAD = "council_lead", "Council lead"
+    COUNCIL_CONTRIBUTOR = "council_contributor", "Council contributor"
+    COUNCIL_VIEWER = "council_viewer", "Council viewer"
+    ASSESSOR = "assessor", "Assessor"
+    PEER_REVIEWER = "peer_reviewer", "Peer reviewer"
+    NATIONAL_ANALYST = "national_analyst", "National analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+COUNCIL_ROLES = frozenset({Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER})
+GLOBAL_ROLES = frozenset({Role.NATIONAL_ANALYST, Role.ADMINISTRATOR})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(
+        default=False, help_text="Can sign in to the Django admin (administrators only)."
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Membership(models.Model):
+    """A user's role. Council roles and assessors belong to an organisation;
+    national analysts and administrators act across the whole service."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    role = models.CharField(max_length=24, choices=Role.choices)
+    can_moderate = models.BooleanField(
+        default=False,
+        help_text="Lets a national analyst moderate assessments. Assessors always may.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__full_name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role__in=["national_analyst", "administrator"])
+                    | models.Q(organisation__isnull=False)
+                ),
+                name="membership_org_required_for_org_roles",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.organisation or "all organisations"
+        return f"{self.user} – {self.get_role_display()} ({where})"
+
+
+class AssessorAssignment(models.Model):
+    """An assessor is responsible for named councils or for a whole region."""
+
+    assessor = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(organisation__isnull=False, region__isnull=True)
+                    | models.Q(organisation__isnull=True, region__isnull=False)
+                ),
+                name="assignment_org_xor_region",
+            ),
+            models.UniqueConstraint(
+                fields=["assessor", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="assignment_unique_org",
+            ),
+            models.UniqueConstraint(
+                fields=["assessor", "region"],
+                condition=models.Q(region__isnull=False),
+                name="assignment_unique_region",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessor} → {self.organisation or self.region}"

@@ -1,0 +1,267 @@
+"""Who may do what, and where. The one place access is decided.
+
+Views, selectors, services, templates and the API ask this module; nothing
+else inspects roles. Everything is denied unless a grant below allows it.
+
+A *grant* is a set of actions together with the organisations it covers
+(or every organisation). A user's grants come from their memberships and,
+for assessors, their assignments. They are worked out once per request and
+kept on the user object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Q, QuerySet
+
+from .models import AssessorAssignment, Membership, Role
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+
+class Action(StrEnum):
+    # Directory
+    VIEW_ORGANISATION = "view_organisation"
+    # Assurance records of an organisation: assessments, evidence, recommendations
+    VIEW_RECORDS = "view_records"
+    VIEW_HISTORY = "view_history"
+    MANAGE_COLLEAGUES = "manage_colleagues"
+    # Self-assessment
+    EDIT_SELF_ASSESSMENT = "edit_self_assessment"
+    SUBMIT_SELF_ASSESSMENT = "submit_self_assessment"
+    # Assessment by the assessing body
+    OPEN_ASSESSMENT = "open_assessment"
+    SCORE_ASSESSMENT = "score_assessment"
+    MODERATE_ASSESSMENT = "moderate_assessment"
+    ISSUE_ASSESSMENT = "issue_assessment"
+    REOPEN_ASSESSMENT = "reopen_assessment"
+    # Recommendations
+    RESPOND_RECOMMENDATIONS = "respond_recommendations"
+    RECORD_PROGRESS = "record_progress"
+    MANAGE_RECOMMENDATION_SOURCES = "manage_recommendation_sources"
+    CLOSE_SOURCE = "close_source"
+    # Peer review
+    WORK_ON_REVIEW = "work_on_review"
+    # Oversight
+    VIEW_REGIONAL_OVERSIGHT = "view_regional_oversight"
+    VIEW_NATIONAL_OVERSIGHT = "view_national_oversight"
+    # Frameworks and administration
+    VIEW_FRAMEWORKS = "view_frameworks"
+    MANAGE_FRAMEWORKS = "manage_frameworks"
+    MANAGE_ORGANISATIONS = "manage_organisations"
+    MANAGE_USERS = "manage_users"
+
+
+A = Action
+_COUNCIL_READ = {A.VIEW_ORGANISATION, A.VIEW_RECORDS, A.VIEW_HISTORY, A.VIEW_FRAMEWORKS}
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.COUNCIL_LEAD: frozenset(
+        _COUNCIL_READ
+        | {
+            A.MANAGE_COLLEAGUES,
+            A.EDIT_SELF_ASSESSMENT,
+            A.SUBMIT_SELF_ASSESSMENT,
+            A.RESPOND_RECOMMENDATIONS,
+            A.RECORD_PROGRESS,
+            A.MANAGE_RECOMMENDATION_SOURCES,
+            A.CLOSE_SOURCE,
+        }
+    ),
+    Role.COUNCIL_CONTRIBUTOR: frozenset(
+        _COUNCIL_READ | {A.EDIT_SELF_ASSESSMENT, A.RECORD_PROGRESS}
+    ),
+    Role.COUNCIL_VIEWER: frozenset(_COUNCIL_READ),
+    Role.ASSESSOR: frozenset(
+        _COUNCIL_READ
+        | {
+            A.OPEN_ASSESSMENT,
+            A.SCORE_ASSESSMENT,
+            A.MODERATE_ASSESSMENT,
+            A.ISSUE_ASSESSMENT,
+            A.REOPEN_ASSESSMENT,
+            A.VIEW_REGIONAL_OVERSIGHT,
+        }
+    ),
+    # Peer reviewers see only the reviews they are on: the reviews app scopes them.
+    Role.PEER_REVIEWER: frozenset({A.VIEW_FRAMEWORKS, A.WORK_ON_REVIEW}),
+    Role.NATIONAL_ANALYST: frozenset(
+        _COUNCIL_READ | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT}
+    ),
+    Role.ADMINISTRATOR: frozenset(
+        {
+            A.VIEW_ORGANISATION,
+            A.VIEW_HISTORY,
+            A.VIEW_FRAMEWORKS,
+            A.MANAGE_FRAMEWORKS,
+            A.MANAGE_ORGANISATIONS,
+            A.MANAGE_USERS,
+        }
+    ),
+}
+
+
+class _Everywhere:
+    """Scope of a grant that covers every organisation."""
+
+    def __repr__(self) -> str:
+        return "EVERYWHERE"
+
+
+EVERYWHERE = _Everywhere()
+Scope = _Everywhere | frozenset[int]
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    actions: frozenset[Action]
+    scope: Scope
+
+
+def _assessor_scope(user) -> frozenset[int]:
+    from assurance.organisations.models import Organisation
+
+    assignments = AssessorAssignment.objects.filter(assessor=user)
+    return frozenset(
+        Organisation.objects.filter(
+            Q(pk__in=assignments.values("organisation"))
+            | Q(region__in=assignments.values("region"))
+        ).values_list("pk", flat=True)
+    )
+
+
+def _build_grants(user) -> tuple[Grant, ...]:
+    grants: list[Grant] = []
+    for membership in Membership.objects.filter(user=user):
+        actions = ROLE_ACTIONS.get(membership.role, frozenset())
+        if membership.role == Role.NATIONAL_ANALYST and membership.can_moderate:
+            actions = actions | {A.MODERATE_ASSESSMENT}
+        if membership.role in (Role.NATIONAL_ANALYST, Role.ADMINISTRATOR):
+            scope: Scope = EVERYWHERE
+        elif membership.role == Role.ASSESSOR:
+            scope = _assessor_scope(user)
+            # An assessor may always see their own assessing body in the directory.
+            grants.append(
+                Grant(membership.role, frozenset({A.VIEW_ORGANISATION}), frozenset({membership.organisation_id}))
+            )
+        else:
+            scope = frozenset({membership.organisation_id})
+        grants.append(Grant(membership.role, actions, scope))
+    return tuple(grants)
+
+
+def grants_for(user) -> tuple[Grant, ...]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ()
+    cached = getattr(user, "_pda_grants", None)
+    if cached is None:
+        cached = _build_grants(user)
+        user._pda_grants = cached
+    return cached
+
+
+def forget_grants(user) -> None:
+    """Call after changing a user's memberships within the same request."""
+    user.__dict__.pop("_pda_grants", None)
+
+
+def roles_of(user) -> frozenset[str]:
+    return frozenset(g.role for g in grants_for(user))
+
+
+def has_action(user, action: Action) -> bool:
+    """True if the user may perform the action for at least one organisation."""
+    return any(action in g.actions for g in grants_for(user))
+
+
+def organisation_scope(user, action: Action) -> Scope:
+    """Every organisation id the user may perform the action for."""
+    ids: set[int] = set()
+    for grant in grants_for(user):
+        if action not in grant.actions:
+            continue
+        if grant.scope is EVERYWHERE:
+            return EVERYWHERE
+        ids |= grant.scope
+    return frozenset(ids)
+
+
+def can(user, action: Action, organisation_id: int | None) -> bool:
+    """May the user perform the action for this organisation?"""
+    scope = organisation_scope(user, action)
+    return scope is EVERYWHERE or (organisation_id is not None and organisation_id in scope)
+
+
+def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:
+    """For records held by a partnership: any member organisation in scope suffices."""
+    return any(can(user, action, org_id) for org_id in organisation_ids)
+
+
+def scope_filter(user, action: Action, *lookups: str) -> Q | None:
+    """A Q that keeps rows whose organisation (via any of the lookups) is in
+    scope; None means no restriction. Use through ``restrict``."""
+    scope = organisation_scope(user, action)
+    if scope is EVERYWHERE:
+        return None
+    condition = Q(pk__in=[])
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__in": scope})
+    return condition
+
+
+def restrict(queryset: QuerySet, user, action: Action, *lookups: str) -> QuerySet:
+    """Narrow a queryset to the rows the user may act on.
+
+    ``lookups`` name the path(s) from the model to an organisation id, for
+    example ``"organisation"`` or ``"partnership__members"``."""
+    condition = scope_filter(user, action, *(lookups or ("organisation",)))
+    if condition is None:
+        return queryset
+    # A subquery rather than a join keeps many-to-many paths from duplicating rows.
+    return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
+
+
+# --- Declaring a view's access -------------------------------------------------
+# ViewAccessMiddleware refuses any view that has not declared one of these.
+
+ACCESS_ATTR = "pda_access"
+
+
+def _declare(view: Callable, declaration: Any) -> Callable:
+    setattr(view, ACCESS_ATTR, declaration)
+    return view
+
+
+def public(view: Callable) -> Callable:
+    """Open to everyone, signed in or not (sign-in, accessibility statement)."""
+    return _declare(login_not_required(view), "public")
+
+
+def signed_in(view: Callable) -> Callable:
+    """Any signed-in user; the view shows only what selectors scope to them."""
+    return _declare(view, "signed_in")
+
+
+def requires(action: Action) -> Callable[[Callable], Callable]:
+    """The user must hold the action for at least one organisation. Which
+    records they may touch is then decided by selectors (404 outside scope)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            from django.core.exceptions import PermissionDenied
+
+            if not has_action(request.user, action):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return _declare(wrapped, action)
+
+    return decorator

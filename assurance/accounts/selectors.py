@@ -1,0 +1,27 @@
+"""Reads about users and their roles, scoped to the user asking."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from assurance.organisations.models import Organisation
+
+from .models import AssessorAssignment, Membership, User
+from .permissions import Action, can
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def assignments_of(user: User) -> QuerySet[AssessorAssignment]:
+    return AssessorAssignment.objects.filter(assessor=user).select_related(
+        "organisation", "region"
+    )
+
+
+def colleagues_of(user: User, organisation: Organisation) -> QuerySet[Membership]:
+    """People with a role at the organisation; empty unless the user may see it."""
+    if not can(user, Action.VIEW_ORGANISATION, organisation.pk):
+        return Membership.objects.none()
+    return Membership.objects.filter(organisation=organisation).select_related("user")

@@ -1,0 +1,69 @@
+"""Extension points through which each app adds to shared pages without the
+core app knowing about it: navigation links, home page sections and the
+records whose history may be viewed. Apps register in AppConfig.ready()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model
+
+from assurance.accounts.permissions import Action, has_action
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    action: Action
+    order: int
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A block on the home page. ``context`` returns None to hide the block."""
+
+    template_name: str
+    context: Callable[[Any], dict | None]
+    order: int
+
+
+_NAV: list[NavItem] = []
+_HOME: list[HomeSection] = []
+# model label ("app.model") -> function(user, pk) returning the instance or raising Http404
+_HISTORY: dict[str, Callable[[Any, int], Model]] = {}
+
+
+def register_nav(label: str, url_name: str, action: Action, order: int = 50) -> None:
+    if all(item.url_name != url_name for item in _NAV):
+        _NAV.append(NavItem(label, url_name, action, order))
+
+
+def register_home_section(
+    template_name: str, context: Callable[[Any], dict | None], order: int = 50
+) -> None:
+    if all(section.template_name != template_name for section in _HOME):
+        _HOME.append(HomeSection(template_name, context, order))
+
+
+def register_history(model: type[Model], getter: Callable[[Any, int], Model]) -> None:
+    _HISTORY[model._meta.label_lower] = getter
+
+
+def nav_items_for(user) -> list[NavItem]:
+    return [i for i in sorted(_NAV, key=lambda i: i.order) if has_action(user, i.action)]
+
+
+def home_sections_for(user) -> list[tuple[str, dict]]:
+    sections = []
+    for section in sorted(_HOME, key=lambda s: s.order):
+        context = section.context(user)
+        if context is not None:
+            sections.append((section.template_name, context))
+    return sections
+
+
+def history_getter(label: str) -> Callable[[Any, int], Model] | None:
+    return _HISTORY.get(label)

@@ -1,0 +1,39 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from assurance.accounts.permissions import Action, public, requires, signed_in
+
+from . import selectors
+from .registry import home_sections_for
+
+
+@signed_in
+def home(request):
+    return render(request, "core/home.html", {"sections": home_sections_for(request.user)})
+
+
+@public
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@public
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+@public
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@requires(Action.VIEW_HISTORY)
+def history(request, label: str, pk: int):
+    record, entries = selectors.record_history(request.user, label, pk)
+    if record is None:
+        raise Http404
+    return render(
+        request,
+        "core/history.html",
+        {"record": record, "entries": entries, "model_name": record._meta.verbose_name},
+    )

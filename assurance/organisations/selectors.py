@@ -1,0 +1,45 @@
+"""Reads of the organisation directory, always scoped to the user."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from assurance.accounts.permissions import Action, organisation_scope, restrict, EVERYWHERE
+
+from .models import Organisation, Partnership, Region
+
+
+def visible_organisations(user, action: Action = Action.VIEW_ORGANISATION) -> QuerySet[Organisation]:
+    qs = Organisation.objects.select_related("region", "parent")
+    return restrict(qs, user, action, "pk")
+
+
+def get_organisation_for(user, pk: int, action: Action = Action.VIEW_ORGANISATION) -> Organisation:
+    """404 alike for missing and out-of-scope organisations."""
+    return get_object_or_404(visible_organisations(user, action), pk=pk)
+
+
+def visible_partnerships(user, action: Action = Action.VIEW_ORGANISATION) -> QuerySet[Partnership]:
+    """Partnerships that at least one organisation in the user's scope belongs to."""
+    qs = Partnership.objects.prefetch_related("members")
+    return restrict(qs, user, action, "members")
+
+
+def get_partnership_for(user, pk: int, action: Action = Action.VIEW_ORGANISATION) -> Partnership:
+    return get_object_or_404(visible_partnerships(user, action), pk=pk)
+
+
+def organisation_directory(user) -> QuerySet[Organisation]:
+    """The organisations page: with districts and partnerships for each row."""
+    return visible_organisations(user).prefetch_related("districts", "partnerships")
+
+
+def regions_with_counts(user) -> QuerySet[Region]:
+    from django.db.models import Count, Q
+
+    scope = organisation_scope(user, Action.VIEW_ORGANISATION)
+    condition = Q() if scope is EVERYWHERE else Q(organisations__in=scope)
+    return Region.objects.annotate(
+        organisation_count=Count("organisations", filter=condition)
+    ).filter(organisation_count__gt=0)
