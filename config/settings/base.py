@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "assurance.frameworks",
     "assurance.assessments",
     "assurance.recommendations",
+    "assurance.documents",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,19 @@
+"""HTML to PDF with WeasyPrint. Templates extend documents/print_base.html,
+which puts the classification marking in the header and footer of every page
+and numbers the pages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    from weasyprint import HTML  # imported late: it loads system libraries
+
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_html(template_name: str, context: dict) -> str:
+    return render_to_string(template_name, context)

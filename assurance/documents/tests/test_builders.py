@@ -1,0 +1,49 @@
+"""The shared builders produce real files a person can open, with the marking."""
+
+from io import BytesIO
+
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from assurance.documents.docx import DocxBuilder
+from assurance.documents.pdf import render_pdf
+from assurance.documents.xlsx import workbook_from_rows
+
+
+def test_docx_has_marking_heading_and_table():
+    content = (
+        DocxBuilder(title="Test", marking="OFFICIAL-SENSITIVE")
+        .heading("Score table")
+        .table(["Criterion", "Level"], [["First", 3], ["Second", 4]])
+        .to_bytes()
+    )
+    document = Document(BytesIO(content))
+    assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    assert document.paragraphs[0].text == "Score table"
+    cells = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert cells == [["Criterion", "Level"], ["First", "3"], ["Second", "4"]]
+
+
+def test_xlsx_has_real_columns_frozen_header_and_filter():
+    content = workbook_from_rows(
+        title="Tracker", headers=["Number", "Text"], rows=[[1, "Do a thing"], [2, "Another"]]
+    )
+    sheet = load_workbook(BytesIO(content)).active
+    assert [c.value for c in sheet[1]] == ["Number", "Text"]
+    assert sheet["A3"].value == 2 and sheet["B3"].value == "Another"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:B3"
+
+
+def test_pdf_renders_with_marking_on_the_page(settings, tmp_path):
+    template = tmp_path / "doc.html"
+    template.write_text(
+        '{% extends "documents/print_base.html" %}{% block body %}<h1>Hello letter</h1>{% endblock %}'
+    )
+    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+    content = render_pdf("doc.html", {"marking": "OFFICIAL", "title": "Hello"})
+    text = PdfReader(BytesIO(content)).pages[0].extract_text()
+    assert "Hello letter" in text
+    assert "OFFICIAL" in text
+    assert "Page 1 of 1" in text
