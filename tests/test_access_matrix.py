@@ -23,7 +23,11 @@ def _walk(patterns, namespace: str = ""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _walk(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern):
-            yield f"{namespace}{pattern.name}" if pattern.name else f"{namespace}<unnamed {pattern.pattern}>"
+            yield (
+                f"{namespace}{pattern.name}"
+                if pattern.name
+                else f"{namespace}<unnamed {pattern.pattern}>"
+            )
 
 
 def url_names() -> list[str]:
@@ -96,7 +100,10 @@ def test_url_answers_as_designed(name, world):
             path, status = _request(client, entry, world, target)
             expected = entry.expected(role, target)
             if status != expected:
-                wrong.append(f"{role} {entry.method.upper()} {path} ({target}): {status}, expected {expected}")
+                wrong.append(
+                    f"{role} {entry.method.upper()} {path} ({target}): "
+                    f"{status}, expected {expected}"
+                )
     assert not wrong, "\n".join(wrong)
 
 
@@ -104,7 +111,8 @@ def test_admin_is_staff_only(world):
     from django.contrib import admin
 
     paths = ["/admin/"] + [
-        f"/admin/{model._meta.app_label}/{model._meta.model_name}/" for model in admin.site._registry
+        f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for model in admin.site._registry
     ]
     for role in ROLES:
         client = Client()

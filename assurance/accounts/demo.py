@@ -10,11 +10,26 @@ DEMO_PASSWORD = "demo-Prevent-2026"
 # email, name, role, organisation name (None: all), extra
 DEMO_USERS = [
     ("lead@ashdown.example", "Amrit Lead", Role.COUNCIL_LEAD, "Ashdown County Council"),
-    ("contributor@ashdown.example", "Bea Contributor", Role.COUNCIL_CONTRIBUTOR, "Ashdown County Council"),
+    (
+        "contributor@ashdown.example",
+        "Bea Contributor",
+        Role.COUNCIL_CONTRIBUTOR,
+        "Ashdown County Council",
+    ),
     ("viewer@ashdown.example", "Cal Viewer", Role.COUNCIL_VIEWER, "Ashdown County Council"),
     ("lead@eastwick.example", "Dee Lead", Role.COUNCIL_LEAD, "London Borough of Eastwick"),
-    ("assessor@homeoffice.example", "Evan Assessor", Role.ASSESSOR, "Home Office Prevent Local Delivery"),
-    ("moderator@homeoffice.example", "Fay Moderator", Role.ASSESSOR, "Home Office Prevent Local Delivery"),
+    (
+        "assessor@homeoffice.example",
+        "Evan Assessor",
+        Role.ASSESSOR,
+        "Home Office Prevent Local Delivery",
+    ),
+    (
+        "moderator@homeoffice.example",
+        "Fay Moderator",
+        Role.ASSESSOR,
+        "Home Office Prevent Local Delivery",
+    ),
     ("reviewer@tamsworth.example", "Gil Reviewer", Role.PEER_REVIEWER, "Tamsworth City Council"),
     ("analyst@homeoffice.example", "Hana Analyst", Role.NATIONAL_ANALYST, None),
     ("admin@service.example", "Ivo Administrator", Role.ADMINISTRATOR, None),

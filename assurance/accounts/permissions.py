@@ -149,7 +149,11 @@ def _build_grants(user) -> tuple[Grant, ...]:
             scope = _assessor_scope(user)
             # An assessor may always see their own assessing body in the directory.
             grants.append(
-                Grant(membership.role, frozenset({A.VIEW_ORGANISATION}), frozenset({membership.organisation_id}))
+                Grant(
+                    membership.role,
+                    frozenset({A.VIEW_ORGANISATION}),
+                    frozenset({membership.organisation_id}),
+                )
             )
         else:
             scope = frozenset({membership.organisation_id})

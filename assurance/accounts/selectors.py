@@ -15,9 +15,7 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 
 
 def assignments_of(user: User) -> QuerySet[AssessorAssignment]:
-    return AssessorAssignment.objects.filter(assessor=user).select_related(
-        "organisation", "region"
-    )
+    return AssessorAssignment.objects.filter(assessor=user).select_related("organisation", "region")
 
 
 def colleagues_of(user: User, organisation: Organisation) -> QuerySet[Membership]:

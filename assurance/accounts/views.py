@@ -70,20 +70,19 @@ def profile(request):
 def people(request, organisation_pk: int):
     organisation = get_organisation_for(request.user, organisation_pk, Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.colleague_invite(
-                    actor=request.user,
-                    organisation=organisation,
-                    base_url=request.build_absolute_uri("/").rstrip("/"),
-                    **form.cleaned_data,
-                )
-            except ValidationError as error:
-                _attach(form, error)
-            else:
-                messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
-                return redirect("accounts:people", organisation_pk=organisation.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.colleague_invite(
+                actor=request.user,
+                organisation=organisation,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
+            return redirect("accounts:people", organisation_pk=organisation.pk)
     return render(
         request,
         "accounts/people.html",

@@ -14,7 +14,11 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors: the failure may be in one of them.
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
-    return HttpResponseServerError(loader.get_template("500.html").render({"service_name": "Prevent Duty Assurance", "classification": "OFFICIAL"}))
+    return HttpResponseServerError(
+        loader.get_template("500.html").render(
+            {"service_name": "Prevent Duty Assurance", "classification": "OFFICIAL"}
+        )
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assurance.accounts.permissions import Action, organisation_scope, restrict, EVERYWHERE
+from assurance.accounts.permissions import EVERYWHERE, Action, organisation_scope, restrict
 
 from .models import Organisation, Partnership, Region
 
 
-def visible_organisations(user, action: Action = Action.VIEW_ORGANISATION) -> QuerySet[Organisation]:
+def visible_organisations(
+    user, action: Action = Action.VIEW_ORGANISATION
+) -> QuerySet[Organisation]:
     qs = Organisation.objects.select_related("region", "parent")
     return restrict(qs, user, action, "pk")
 

@@ -33,6 +33,4 @@ def organisation_detail(request, pk: int):
 @requires(Action.VIEW_ORGANISATION)
 def partnership_detail(request, pk: int):
     partnership = selectors.get_partnership_for(request.user, pk)
-    return render(
-        request, "organisations/partnership_detail.html", {"partnership": partnership}
-    )
+    return render(request, "organisations/partnership_detail.html", {"partnership": partnership})

@@ -67,7 +67,7 @@ def no_target(url: Callable[[], str], allowed, **kwargs) -> Entry:
     """An entry for a URL with no organisation in it (a list or a form)."""
     return Entry(
         url=lambda world, target: url(),
-        allowed={k: ANY_TARGET for k in allowed},
+        allowed=dict.fromkeys(allowed, ANY_TARGET),
         targets=(NO_TARGET,),
         **kwargs,
     )

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from tests.access.matrix import BOTH, COUNCIL_READERS, EVERYONE, OWN_ONLY, Entry, no_target, roles
 
-SIGNED_IN_REDIRECTED = {role: 302 for role in EVERYONE}
+SIGNED_IN_REDIRECTED = dict.fromkeys(EVERYONE, 302)
 
 ENTRIES = {
     "accounts:login": no_target(

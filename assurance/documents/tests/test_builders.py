@@ -39,7 +39,8 @@ def test_xlsx_has_real_columns_frozen_header_and_filter():
 def test_pdf_renders_with_marking_on_the_page(settings, tmp_path):
     template = tmp_path / "doc.html"
     template.write_text(
-        '{% extends "documents/print_base.html" %}{% block body %}<h1>Hello letter</h1>{% endblock %}'
+        '{% extends "documents/print_base.html" %}'
+        "{% block body %}<h1>Hello letter</h1>{% endblock %}"
     )
     settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
     content = render_pdf("doc.html", {"marking": "OFFICIAL", "title": "Hello"})

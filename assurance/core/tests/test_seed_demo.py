@@ -1,0 +1,30 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from assurance.accounts.models import Membership, User
+from assurance.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return User.objects.count(), Organisation.objects.count(), Membership.objects.count()
+
+
+def test_seed_demo_is_idempotent_and_prints_one_login_per_role(capsys):
+    call_command("seed_demo")
+    first = _counts()
+    out = capsys.readouterr().out
+    call_command("seed_demo")
+    assert _counts() == first
+    for role in ("Council lead", "Assessor", "Peer reviewer", "National analyst", "Administrator"):
+        assert role in out
+    assert "Password for every demo account" in out
+    assert Organisation.objects.filter(kind="district", parent__kind="county").count() >= 2
+
+
+def test_seed_demo_refuses_where_demo_accounts_are_not_allowed(settings):
+    settings.DEMO_ACCOUNTS_ALLOWED = False
+    with pytest.raises(CommandError, match="not allowed"):
+        call_command("seed_demo")
+    assert User.objects.count() == 0

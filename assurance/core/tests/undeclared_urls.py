@@ -1,0 +1,14 @@
+"""The project's URLconf plus one view that declares no access, for the
+deny-by-default test."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from config.urls import handler403, handler404, handler500, urlpatterns as project_urls  # noqa: F401
+
+
+def forgot_to_declare(request):
+    return HttpResponse("secret")
+
+
+urlpatterns = [path("undeclared/", forgot_to_declare), *project_urls]
