@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "assurance.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from assurance.core.registry import register_home_section, register_nav
+
+        from .home import administration_section
+        from .permissions import Action
+
+        register_nav("Administration", "admin:index", Action.MANAGE_USERS, order=90)
+        register_home_section("accounts/home_administration.html", administration_section, 90)
