@@ -4,7 +4,8 @@ deny-by-default test."""
 from django.http import HttpResponse
 from django.urls import path
 
-from config.urls import handler403, handler404, handler500, urlpatterns as project_urls  # noqa: F401
+from config.urls import handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as project_urls
 
 
 def forgot_to_declare(request):
