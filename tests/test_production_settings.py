@@ -12,7 +12,9 @@ GOOD_KEY = "k" * 20 + "-production-only-secret-" + "0123456789abcdefghijklmnop"
 
 def _manage(*args, **env):
     environment = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
