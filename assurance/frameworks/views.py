@@ -34,8 +34,9 @@ def crosswalk_detail(request, slug: str):
 
 @requires(Action.MANAGE_FRAMEWORKS)
 def upload(request):
-    form = FrameworkFileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = FrameworkFileForm(request.POST, request.FILES) if posted else FrameworkFileForm()
+    if posted and form.is_valid():
         try:
             result = services.framework_file_load(
                 actor=request.user, uploaded_file=form.cleaned_data["file"]

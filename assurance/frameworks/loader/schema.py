@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.validators import extend
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from .problems import format_path
@@ -26,11 +27,21 @@ _TYPE_NAMES = {
 }
 
 
+# JSON Schema counts 3.0 as an integer; a level value or number written as a
+# decimal is more likely a mistake, so only true whole numbers pass.
+_StrictValidator = extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
+    ),
+)
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text())
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return _StrictValidator(schema, format_checker=FormatChecker())
 
 
 def describe(value: Any) -> str:
@@ -82,9 +93,6 @@ def _branch_errors(error: SchemaError) -> list[SchemaError] | None:
 def _message(error: SchemaError) -> str:
     kind, value, instance = error.validator, error.validator_value, error.instance
     hint = error.schema.get("x-message") if isinstance(error.schema, dict) else None
-    if kind == "required":
-        missing = next((name for name in value if name not in instance), value[0])
-        return f"the required field '{missing}' is missing"
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = sorted(str(k) for k in instance if k not in known)
@@ -115,6 +123,10 @@ def _message(error: SchemaError) -> str:
 
 
 def _explain(error: SchemaError) -> list[tuple[str, str]]:
+    if error.validator == "required":
+        path = format_path(list(error.absolute_path))
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [(path, f"the required field '{name}' is missing") for name in missing]
     if error.validator in ("anyOf", "oneOf"):
         branch = _branch_errors(error)
         if branch:
