@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.validators import extend
 from jsonschema.exceptions import ValidationError as SchemaError
+from jsonschema.validators import extend
 
 from .problems import format_path
 

@@ -97,7 +97,8 @@ def test_missing_level_descriptor(loaded, doc, data):
     del doc["criteria"][i]["descriptors"][value]
     assert_refused(
         one(doc),
-        f"criteria[{i}].descriptors: criterion {i + 1} (criterion-{i + 1}) has no descriptor for level {value}",
+        f"criteria[{i}].descriptors: criterion {i + 1} (criterion-{i + 1}) "
+        f"has no descriptor for level {value}",
     )
 
 

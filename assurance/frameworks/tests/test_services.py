@@ -53,7 +53,8 @@ def test_every_problem_is_reported_and_nothing_saved():
         )
     assert raised.value.messages == [
         "mine.yaml, criteria[1].number: number 1 is already used by criteria[0]",
-        "mine.yaml, criteria[0].descriptors: criterion 1 (criterion-1) has no descriptor for level 2",
+        "mine.yaml, criteria[0].descriptors: "
+        "criterion 1 (criterion-1) has no descriptor for level 2",
     ]
     assert not FrameworkVersion.objects.exists()
 
