@@ -57,7 +57,9 @@ class FrameworkVersion(models.Model):
     class Meta:
         ordering = ["framework__title", "-effective_from", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "version"], name="framework_version_unique")
+            models.UniqueConstraint(
+                fields=["framework", "version"], name="framework_version_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -85,6 +87,12 @@ class RatingLevel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value} – {self.label}"
+
+    @property
+    def tag_class(self) -> str:
+        from .rules import tag_class
+
+        return tag_class(self.colour)
 
 
 class CriterionGroup(models.Model):
@@ -214,3 +222,6 @@ class CrosswalkMapping(models.Model):
                 name="crosswalk_mapping_unique",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.source_criterion} ({self.relation}) {self.target_criterion}"

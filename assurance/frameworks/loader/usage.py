@@ -1,0 +1,48 @@
+"""Is a framework version in use? Decided without knowing the apps that use
+frameworks: any model outside this app whose foreign key (or many-to-many)
+points at a version, or at one of its criteria, levels, groups or
+descriptors, and has a row for this version makes it immutable. So an
+assessments app that adds ``framework_version = ForeignKey(FrameworkVersion)``
+locks the versions it uses without any change here."""
+
+from __future__ import annotations
+
+from simple_history.models import HistoricalChanges
+
+from ..models import Criterion, CriterionGroup, Descriptor, FrameworkVersion, RatingLevel
+
+# model -> the lookup from that model to its framework version ("" = itself)
+_PATHS = {
+    FrameworkVersion: "",
+    Criterion: "framework_version",
+    RatingLevel: "framework_version",
+    CriterionGroup: "framework_version",
+    Descriptor: "criterion__framework_version",
+}
+
+
+def _outside_relations(model):
+    for field in model._meta.get_fields(include_hidden=True):
+        if not (field.is_relation and field.auto_created and not field.concrete):
+            continue  # only reverse relations: someone else points at us
+        related = field.related_model
+        if related._meta.app_label == model._meta.app_label:
+            continue
+        if issubclass(related, HistoricalChanges):
+            continue  # history rows of another app's records are not uses
+        yield related, field.field.name
+
+
+def users_of(version: FrameworkVersion) -> list[str]:
+    """Verbose plural names of the records that use this version."""
+    found = []
+    for model, path in _PATHS.items():
+        for related, field_name in _outside_relations(model):
+            lookup = f"{field_name}__{path}" if path else field_name
+            if related._base_manager.filter(**{lookup: version}).exists():
+                found.append(str(related._meta.verbose_name_plural))
+    return found
+
+
+def version_in_use(version: FrameworkVersion) -> bool:
+    return bool(users_of(version))

@@ -1,0 +1,72 @@
+"""Pure rules about rating scales, used by the loader and by the apps that
+score against frameworks. No database: levels are any objects (or dicts)
+with ``value`` and ``band``; a version is anything with ``meets_duty_from``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .models import Band
+
+# Lowest to highest: a higher level never has a lower band.
+BAND_ORDER = {Band.NOT_MET: 0, Band.PARTIALLY_MET: 1, Band.MET: 2, Band.EXCEEDED: 3}
+MEETING_BANDS = frozenset({Band.MET, Band.EXCEEDED})
+
+
+def _get(item: Any, name: str) -> Any:
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+def level_for(levels: Iterable[Any], value: int | None) -> Any | None:
+    """The level with this value, or None (no score, or not on the scale)."""
+    if value is None:
+        return None
+    return next((level for level in levels if _get(level, "value") == value), None)
+
+
+def band_for(levels: Iterable[Any], value: int | None) -> str | None:
+    """The band (not_met, partially_met, met, exceeded) of a score, or None."""
+    level = level_for(levels, value)
+    return None if level is None else _get(level, "band")
+
+
+def threshold_of(version_or_threshold: Any) -> int | None:
+    if version_or_threshold is None or isinstance(version_or_threshold, int):
+        return version_or_threshold
+    return _get(version_or_threshold, "meets_duty_from")
+
+
+def meets_duty(version_or_threshold: Any, value: int | None) -> bool | None:
+    """True if a score meets the duty, False if not, None when there is
+    nothing to judge (no score yet, or an unscored framework)."""
+    threshold = threshold_of(version_or_threshold)
+    if threshold is None or value is None:
+        return None
+    return value >= threshold
+
+
+def band_meets_duty(band: str | None) -> bool | None:
+    return None if band is None else band in MEETING_BANDS
+
+
+def share_meeting_duty(version_or_threshold: Any, values: Iterable[int | None]) -> float | None:
+    """Share (0 to 1) of the given scores that meet the duty, ignoring blanks."""
+    judged = [meets_duty(version_or_threshold, v) for v in values]
+    judged = [j for j in judged if j is not None]
+    return sum(judged) / len(judged) if judged else None
+
+
+def version_status(effective_from: date | None, effective_to: date | None, today: date) -> str:
+    """How a version stands on a given day, as shown in the framework library."""
+    if effective_from and today < effective_from:
+        return "Not yet in force"
+    if effective_to and today > effective_to:
+        return "Superseded"
+    return "In force"
+
+
+def tag_class(colour: str) -> str:
+    """The GOV.UK tag modifier for a level's colour (blue is the plain tag)."""
+    return "" if not colour or colour == "blue" else f"govuk-tag--{colour}"
