@@ -22,14 +22,22 @@ SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
 
 
-def overdue_q(today: date) -> Q:
-    """rules.is_overdue as a database condition."""
-    return Q(milestone__lt=today) & ~Q(status__in=rules.DONE_STATUSES) & ~Q(response=rules.REJECTED)
+def overdue_q(today: date, prefix: str = "") -> Q:
+    """rules.is_overdue as a database condition; ``prefix`` reaches the
+    recommendation from another model (e.g. "recommendations__")."""
+    return (
+        Q(**{f"{prefix}milestone__lt": today})
+        & ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES})
+        & ~Q(**{f"{prefix}response": rules.REJECTED})
+    )
 
 
-def unsettled_q() -> Q:
-    """Not yet settled in the sense of rules.is_settled: still needs work."""
-    return ~Q(status__in=rules.DONE_STATUSES) & ~(Q(response=rules.REJECTED) & ~Q(reason=""))
+def unsettled_q(prefix: str = "") -> Q:
+    """The opposite of rules.is_settled: the recommendation still needs work."""
+    rejected_with_reason = Q(**{f"{prefix}response": rules.REJECTED}) & ~Q(
+        **{f"{prefix}reason": ""}
+    )
+    return ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES}) & ~rejected_with_reason
 
 
 def visible_sources(user, action: Action = Action.VIEW_RECORDS) -> QuerySet[RecommendationSource]:
@@ -50,8 +58,8 @@ def sources_with_counts(user) -> QuerySet[RecommendationSource]:
     today = timezone.localdate()
     return visible_sources(user).annotate(
         total=Count("recommendations"),
-        outstanding=Count("recommendations", filter=unsettled_q()),
-        overdue=Count("recommendations", filter=overdue_q(today)),
+        outstanding=Count("recommendations", filter=unsettled_q("recommendations__")),
+        overdue=Count("recommendations", filter=overdue_q(today, "recommendations__")),
     )
 
 
@@ -173,7 +181,14 @@ def register_choices(user) -> dict[str, list]:
     criteria = Criterion.objects.filter(
         pk__in=recommendations.exclude(criterion=None).values("criterion_id")
     ).select_related("framework_version__framework")
-    sources = visible_sources(user).only("pk", "title", "made_on", "organisation__name")
+    sources = restrict(
+        RecommendationSource.objects.select_related("organisation").only(
+            "pk", "title", "organisation__name"
+        ),
+        user,
+        Action.VIEW_RECORDS,
+        *SOURCE_LOOKUPS,
+    )
     return {
         "sources": [(s.pk, f"{s.title} ({s.organisation.name})") for s in sources],
         "leads": list(leads),
