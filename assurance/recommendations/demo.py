@@ -233,7 +233,8 @@ SCRUTINY = [
     ),
 ]
 
-# number, benchmark title (to link a criterion if the framework is loaded), text, response, reason, lead, milestone, status
+# number, benchmark title (to link a criterion if the framework is loaded), text, response,
+# reason, lead, milestone in days from today (so the demo stays current), status
 PEER_REVIEW = [
     (
         1,
@@ -242,7 +243,7 @@ PEER_REVIEW = [
         A,
         "",
         "Prevent Strategy Manager",
-        date(2026, 6, 30),
+        120,
         IN_PROGRESS,
     ),
     (
@@ -252,7 +253,7 @@ PEER_REVIEW = [
         A,
         "",
         "Head of Community Safety",
-        date(2026, 3, 31),
+        60,
         IN_PROGRESS,
     ),
     (
@@ -262,7 +263,7 @@ PEER_REVIEW = [
         A,
         "",
         "Prevent Coordinator",
-        date(2026, 9, 30),
+        180,
         NOT_STARTED,
     ),
     (
@@ -282,7 +283,7 @@ PEER_REVIEW = [
         P,
         "Mental health services will attend whenever a case needs them and review the panel list quarterly; standing attendance at every meeting is not practical with current staffing.",
         "Chair of the Channel panel",
-        date(2026, 4, 30),
+        90,
         IN_PROGRESS,
     ),
     (
@@ -292,7 +293,7 @@ PEER_REVIEW = [
         A,
         "",
         "Learning and Development Manager",
-        date(2026, 1, 31),
+        -14,
         IN_PROGRESS,
     ),
     (
@@ -302,7 +303,7 @@ PEER_REVIEW = [
         P,
         "We will offer the checks and guidance to partner-run centres; we cannot require them where the lease does not allow it.",
         "Head of Property Services",
-        date(2026, 7, 31),
+        200,
         NOT_STARTED,
     ),
     (
@@ -312,7 +313,7 @@ PEER_REVIEW = [
         A,
         "",
         "Head of Communications",
-        date(2026, 5, 31),
+        150,
         NOT_STARTED,
     ),
 ]
@@ -422,17 +423,19 @@ def _criterion(title: str):
 
 
 def _peer_review(eastwick: Organisation, author: User | None) -> None:
+    today = timezone.localdate()
     source, created = _source(
         eastwick,
         "Home Office Prevent peer review 2025: response",
         kind=SourceKind.PEER_REVIEW,
         made_by="Home Office Prevent peer review team",
-        made_on=date(2025, 11, 5),
-        reference="Cabinet, item 11, January 2026",
+        made_on=today - timedelta(days=75),
+        reference="Cabinet report, item 11",
     )
     if not created:
         return
-    for number, benchmark, text, response, reason, lead, milestone, status in PEER_REVIEW:
+    for number, benchmark, text, response, reason, lead, offset, status in PEER_REVIEW:
+        milestone = today + timedelta(days=offset) if offset is not None else None
         item = Recommendation.objects.create(
             source=source,
             number=number,
@@ -450,7 +453,7 @@ def _peer_review(eastwick: Organisation, author: User | None) -> None:
                 item,
                 author,
                 "Work has started; an update will go to the partnership board.",
-                date(2026, 1, 20),
+                today - timedelta(days=20),
                 status,
             )
 

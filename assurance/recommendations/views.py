@@ -55,6 +55,7 @@ def register(request):
     )
     paginator = Paginator(selectors.register(request.user, filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    counts = selectors.register_counts(request.user, filters)
     today = timezone.localdate()
     for item in page.object_list:
         item.overdue = rules.is_overdue(item.milestone, item.status, today, item.response)
@@ -64,11 +65,11 @@ def register(request):
         {
             "form": form,
             "page": page,
-            "counts": selectors.register_counts(request.user, filters),
+            "counts": counts,
+            "by_response": [(label, counts[f"response_{v}"]) for v, label in Response.choices],
+            "by_status": [(label, counts[f"status_{v}"]) for v, label in Status.choices],
             "pagination": page_links(page, request.GET),
             "columns": sort_links(SORT_COLUMNS, filters.sort, filters.descending, request.GET),
-            "response_choices": Response.choices,
-            "status_choices": Status.choices,
         },
     )
 

@@ -24,8 +24,3 @@ def status_tag(value: str) -> str:
 @register.filter
 def response_tag(value: str) -> str:
     return _RESPONSE.get(value, "govuk-tag--grey")
-
-
-@register.filter
-def count_of(counts: dict, key: str) -> int:
-    return counts.get(key, 0) if counts else 0

@@ -167,3 +167,28 @@ def test_add_a_recommendation_page(client, lead, source):
     page = client.post(url, {"number": 2, "text": "Clash"}).content.decode()
     assert "There is already a recommendation 2 in this source." in page
     assert client.post(url, {"number": 4, "text": "New"}).status_code == 302
+
+
+def test_register_summary_counts_by_response_and_status(client, lead, source):
+    Recommendation.objects.filter(source=source, number=1).update(
+        response="accepted", status="completed"
+    )
+    client.force_login(lead)
+    response = client.get(reverse("recommendations:register"))
+    assert response.context["by_response"] == [
+        ("Pending", 2),
+        ("Accepted", 1),
+        ("Partially accepted", 0),
+        ("Rejected", 0),
+    ]
+    assert response.context["by_status"] == [
+        ("Not started", 2),
+        ("In progress", 0),
+        ("Completed", 1),
+        ("Superseded", 0),
+    ]
+    page = " ".join(response.content.decode().split())
+    assert (
+        '<th scope="row" class="govuk-table__header">Pending</th>'
+        ' <td class="govuk-table__cell govuk-table__cell--numeric">2</td>'
+    ).replace("> <", "><") in page.replace("> <", "><")
