@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from assurance.accounts.models import COUNCIL_ROLES, User
-from assurance.accounts.permissions import Action, organisation_scope, restrict
+from assurance.accounts.permissions import Action, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
@@ -202,8 +202,3 @@ def home_counts(user) -> dict[str, int]:
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))
     )
-
-
-def may_see_any(user) -> bool:
-    scope = organisation_scope(user, Action.VIEW_RECORDS)
-    return bool(scope)
