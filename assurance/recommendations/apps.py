@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class RecommendationsConfig(AppConfig):
     name = "assurance.recommendations"
     label = "recommendations"
+
+    def ready(self) -> None:
+        from assurance.accounts.permissions import Action
+        from assurance.core.registry import register_history, register_home_section, register_nav
+
+        from . import home, selectors
+        from .models import Recommendation, RecommendationSource
+
+        register_nav("Recommendations", "recommendations:register", Action.VIEW_RECORDS, order=40)
+        register_home_section(
+            "recommendations/home_section.html", home.recommendations_section, order=40
+        )
+        register_history(RecommendationSource, selectors.get_source_for)
+        register_history(Recommendation, selectors.get_recommendation_for)

@@ -1,3 +1,30 @@
+from django.urls import path
+
+from . import views
+
 app_name = "recommendations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("sources/", views.source_list, name="sources"),
+    path("sources/new/", views.source_create, name="source_create"),
+    path("sources/<int:pk>/", views.source_detail, name="source"),
+    path("sources/<int:pk>/respond/", views.source_respond, name="source_respond"),
+    path("sources/<int:pk>/add/", views.recommendation_add, name="recommendation_add"),
+    path("sources/<int:pk>/close/", views.source_close, name="source_close"),
+    path("sources/<int:pk>/reopen/", views.source_reopen, name="source_reopen"),
+    path("sources/<int:pk>/import/", views.source_import, name="source_import"),
+    path(
+        "sources/<int:pk>/import/confirm/",
+        views.source_import_confirm,
+        name="source_import_confirm",
+    ),
+    path(
+        "sources/<int:pk>/<slug:kind>.<slug:extension>",
+        views.document,
+        name="document",
+    ),
+    path("import-template.<slug:extension>", views.import_template, name="import_template"),
+    path("<int:pk>/", views.recommendation_detail, name="recommendation"),
+    path("<int:pk>/progress/", views.progress_add, name="progress_add"),
+]

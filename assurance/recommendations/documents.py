@@ -1,0 +1,150 @@
+"""The response matrix and the progress tracker. Each is built once as a
+context object and rendered from it in DOCX, PDF and XLSX, so the three
+files always say the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assurance.documents.docx import DocxBuilder
+from assurance.documents.pdf import render_pdf
+from assurance.documents.xlsx import workbook_from_rows
+
+from .models import Recommendation, RecommendationSource
+
+
+@dataclass(frozen=True)
+class RegisterDocument:
+    kind: str  # "matrix" or "tracker"
+    title: str
+    source_title: str
+    organisation: str
+    details: list[tuple[str, str]]
+    marking: str
+    headers: list[str]
+    # Cell values keep their types (dates stay dates) so the XLSX can filter and sort them.
+    rows: list[list[object]]
+    closing: str = ""
+
+    @property
+    def filename(self) -> str:
+        return f"{self.source_title} {self.title}"
+
+    def text_rows(self) -> list[list[str]]:
+        return [[_text(value) for value in row] for row in self.rows]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+def _details(source: RecommendationSource) -> list[tuple[str, str]]:
+    details = [
+        ("Council", source.organisation.name),
+        ("Made by", source.made_by),
+        ("Date made", _text(source.made_on)),
+        ("Kind", source.get_kind_display()),
+    ]
+    if source.reference:
+        details.append(("Reference", source.reference))
+    details.append(("Status", source.get_status_display()))
+    return details
+
+
+def _lead(item: Recommendation) -> str:
+    if item.lead_user_id and item.lead:
+        return f"{item.lead} ({item.lead_user.full_name})"
+    return item.lead or (item.lead_user.full_name if item.lead_user_id else "")
+
+
+MATRIX_HEADERS = ["No.", "Recommendation", "Response", "Reason", "Lead", "Milestone"]
+TRACKER_HEADERS = [*MATRIX_HEADERS, "Status", "Latest progress", "Date completed"]
+
+
+def _matrix_row(item: Recommendation) -> list[object]:
+    return [
+        item.number,
+        item.text,
+        item.get_response_display(),
+        item.reason,
+        _lead(item),
+        item.milestone,
+    ]
+
+
+def _tracker_row(item: Recommendation) -> list[object]:
+    latest = getattr(item, "latest_progress", None)
+    progress = f"{_text(latest.created_at.date())}: {latest.entry}" if latest else ""
+    return [*_matrix_row(item), item.get_status_display(), progress, item.completed_on]
+
+
+def _build(kind, title, headers, row, source, items) -> RegisterDocument:
+    closing = ""
+    if source.is_closed:
+        closing = f"Closed on {_text(source.closed_at.date())}. {source.closing_statement}"
+    return RegisterDocument(
+        kind=kind,
+        title=title,
+        source_title=source.title,
+        organisation=source.organisation.name,
+        details=_details(source),
+        marking=source.marking,
+        headers=headers,
+        rows=[row(item) for item in items],
+        closing=closing,
+    )
+
+
+def matrix_context(
+    source: RecommendationSource, items: Sequence[Recommendation]
+) -> RegisterDocument:
+    return _build("matrix", "Response matrix", MATRIX_HEADERS, _matrix_row, source, items)
+
+
+def tracker_context(
+    source: RecommendationSource, items: Sequence[Recommendation]
+) -> RegisterDocument:
+    return _build("tracker", "Progress tracker", TRACKER_HEADERS, _tracker_row, source, items)
+
+
+def to_docx(document: RegisterDocument) -> bytes:
+    builder = DocxBuilder(title=document.filename, marking=document.marking, landscape=True)
+    builder.heading(f"{document.source_title}: {document.title.lower()}", level=1)
+    for label, value in document.details:
+        builder.paragraph(f"{label}: {value}")
+    builder.table(document.headers, document.text_rows())
+    if document.closing:
+        builder.paragraph(document.closing)
+    return builder.to_bytes()
+
+
+def to_pdf(document: RegisterDocument) -> bytes:
+    return render_pdf(
+        "recommendations/register_document.html",
+        {
+            "document": document,
+            "rows": document.text_rows(),
+            "marking": document.marking,
+            "title": document.filename,
+        },
+    )
+
+
+def to_xlsx(document: RegisterDocument) -> bytes:
+    return workbook_from_rows(
+        title=document.title, headers=document.headers, rows=document.rows, marking=document.marking
+    )
+
+
+RENDERERS: dict[str, Callable[[RegisterDocument], bytes]] = {
+    "docx": to_docx,
+    "pdf": to_pdf,
+    "xlsx": to_xlsx,
+}
+BUILDERS = {"matrix": matrix_context, "tracker": tracker_context}

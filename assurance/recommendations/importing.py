@@ -1,0 +1,310 @@
+"""Reading recommendations from a CSV or XLSX file laid out like the template.
+
+Parsing saves nothing: it returns the rows it understood and every problem
+it found (row number, column, problem) so that the person can see a full
+preview before confirming. A file with any problem is never imported."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from . import rules
+
+MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024
+
+# (heading in the template, key, required)
+COLUMNS = [
+    ("Number", "number", True),
+    ("Recommendation", "text", True),
+    ("Theme", "theme", False),
+    ("Response", "response", False),
+    ("Reason", "reason", False),
+    ("Lead", "lead", False),
+    ("Milestone", "milestone", False),
+    ("Status", "status", False),
+    ("Date completed", "completed_on", False),
+]
+HEADINGS = [heading for heading, _, _ in COLUMNS]
+EXAMPLE_ROW = [
+    1,
+    "Refresh the Prevent partnership plan so that every action has an owner and a date.",
+    "Partnership plan",
+    "Accepted",
+    "",
+    "Head of Community Safety",
+    "31/03/2027",
+    "Not started",
+    "",
+]
+_RESPONSES = {
+    "": rules.PENDING,
+    "pending": rules.PENDING,
+    "accepted": rules.ACCEPTED,
+    "accept": rules.ACCEPTED,
+    "partially accepted": rules.PARTIALLY_ACCEPTED,
+    "partially accept": rules.PARTIALLY_ACCEPTED,
+    "partial": rules.PARTIALLY_ACCEPTED,
+    "rejected": rules.REJECTED,
+    "reject": rules.REJECTED,
+}
+_STATUSES = {
+    "": rules.NOT_STARTED,
+    "not started": rules.NOT_STARTED,
+    "in progress": rules.IN_PROGRESS,
+    "completed": rules.COMPLETED,
+    "complete": rules.COMPLETED,
+    "superseded": rules.SUPERSEDED,
+}
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as the spreadsheet numbers it: the heading is row 1; 0 for the whole file
+    column: str
+    problem: str
+
+
+@dataclass
+class ImportRow:
+    row: int
+    number: int
+    text: str
+    theme: str = ""
+    response: str = rules.PENDING
+    reason: str = ""
+    lead: str = ""
+    milestone: date | None = None
+    status: str = rules.NOT_STARTED
+    completed_on: date | None = None
+
+    def to_session(self) -> dict:
+        data = asdict(self)
+        for key in ("milestone", "completed_on"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @classmethod
+    def from_session(cls, data: dict) -> ImportRow:
+        data = dict(data)
+        for key in ("milestone", "completed_on"):
+            data[key] = date.fromisoformat(data[key]) if data[key] else None
+        return cls(**data)
+
+    def to_model(self, source):
+        from .models import Recommendation
+
+        values = asdict(self)
+        values.pop("row")
+        return Recommendation(source=source, **values)
+
+    @property
+    def response_label(self) -> str:
+        return self.response.replace("_", " ").capitalize()
+
+    @property
+    def status_label(self) -> str:
+        return self.status.replace("_", " ").capitalize()
+
+
+@dataclass
+class ParseResult:
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+
+def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) -> ParseResult:
+    """Read a whole upload. ``taken_numbers`` are numbers already used in the source."""
+    name = (filename or "").lower()
+    if not content:
+        return _fail("The selected file is empty.")
+    if len(content) > MAX_BYTES:
+        return _fail("The selected file must be smaller than 5 MB.")
+    if name.endswith(".csv"):
+        table = _read_csv(content)
+    elif name.endswith(".xlsx"):
+        table = _read_xlsx(content)
+    else:
+        return _fail("The selected file must be a CSV or an Excel workbook (.xlsx).")
+    if isinstance(table, ParseResult):
+        return table
+    return _parse_table(table, taken_numbers)
+
+
+def _fail(problem: str, column: str = "") -> ParseResult:
+    return ParseResult(errors=[RowError(0, column, problem)])
+
+
+def _read_csv(content: bytes) -> list[list] | ParseResult:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _fail("The CSV file must be saved as UTF-8 (in Excel: CSV UTF-8).")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _read_xlsx(content: bytes) -> list[list] | ParseResult:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        return _fail("The selected file is not a valid Excel workbook (.xlsx).")
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 10)]
+    workbook.close()
+    return rows
+
+
+def _blank(row: list) -> bool:
+    return all(value is None or str(value).strip() == "" for value in row)
+
+
+def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
+    table = list(table)
+    while table and _blank(table[-1]):
+        table.pop()
+    if not table or _blank(table[0]):
+        return _fail("The selected file is empty.")
+    positions = _positions(table[0])
+    missing = [h for h, key, required in COLUMNS if required and key not in positions]
+    if missing:
+        return _fail(
+            f"The file is missing the column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}. Use the template.",
+        )
+    body = table[1:]
+    if not body or all(_blank(row) for row in body):
+        return _fail("The file has headings but no recommendations.")
+    if len(body) > MAX_ROWS:
+        return _fail(f"The file has {len(body)} rows. Import at most {MAX_ROWS} at a time.")
+    result, seen = ParseResult(), set(taken)
+    for index, raw in enumerate(body, start=2):
+        if _blank(raw):
+            continue
+        values = {key: _value(raw, position) for key, position in positions.items()}
+        row = _parse_row(index, values, result.errors)
+        if row is None:
+            continue
+        if row.number in seen:
+            where = "in this source" if row.number in taken else "earlier in the file"
+            result.errors.append(RowError(index, "Number", f"Number {row.number} is used {where}."))
+        seen.add(row.number)
+        result.rows.append(row)
+    return result
+
+
+def _positions(headings: list) -> dict[str, int]:
+    wanted = {heading.lower(): key for heading, key, _ in COLUMNS}
+    positions = {}
+    for index, heading in enumerate(headings):
+        key = wanted.get(str(heading or "").strip().lower())
+        if key and key not in positions:
+            positions[key] = index
+    return positions
+
+
+def _value(row: list, position: int):
+    value = row[position] if position < len(row) else None
+    return value.strip() if isinstance(value, str) else value
+
+
+def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | None:
+    before = len(errors)
+
+    def error(column: str, problem: str) -> None:
+        errors.append(RowError(index, column, problem))
+
+    number = _number(values.get("number"))
+    if number is None:
+        error("Number", "Enter the recommendation's number as a whole number, such as 3.")
+    text = _text(values.get("text"))
+    if not text:
+        error("Recommendation", "Enter the text of the recommendation.")
+    response = _RESPONSES.get(_key(values.get("response")))
+    if response is None:
+        error("Response", "Response must be Accepted, Partially accepted, Rejected or blank.")
+    status = _STATUSES.get(_key(values.get("status")))
+    if status is None:
+        error("Status", "Status must be Not started, In progress, Completed or Superseded.")
+    reason = _text(values.get("reason"))
+    if response and rules.reason_required(response) and not reason:
+        error("Reason", "Give a reason when a recommendation is partially accepted or rejected.")
+    milestone = _date(values.get("milestone"), "Milestone", error)
+    completed_on = _date(values.get("completed_on"), "Date completed", error)
+    if completed_on and status and status != rules.COMPLETED:
+        error("Date completed", "Only give a date completed when the status is Completed.")
+    if status == rules.COMPLETED and not completed_on and len(errors) == before:
+        error("Date completed", "Give the date a completed recommendation was completed.")
+    if len(errors) > before:
+        return None
+    return ImportRow(
+        row=index,
+        number=number,
+        text=text,
+        theme=_text(values.get("theme"))[:200],
+        response=response,
+        reason=reason,
+        lead=_text(values.get("lead"))[:250],
+        milestone=milestone,
+        status=status,
+        completed_on=completed_on,
+    )
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _key(value) -> str:
+    return " ".join(_text(value).lower().replace("_", " ").split())
+
+
+def _number(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return value if value >= 1 else None
+    text = _text(value).rstrip(".)")
+    return int(text) if text.isdigit() and int(text) >= 1 else None
+
+
+def _date(value, column: str, error) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(str(value).strip(), fmt).date()
+        except ValueError:
+            continue
+    error(column, f"“{value}” is not a date. Write dates like 31/03/2027.")
+    return None
+
+
+def template_csv() -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADINGS)
+    writer.writerow(EXAMPLE_ROW)
+    # utf-8-sig so that Excel opens accented text correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx() -> bytes:
+    from assurance.documents.xlsx import workbook_from_rows
+
+    return workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])

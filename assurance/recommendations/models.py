@@ -1,0 +1,206 @@
+"""The recommendations register: where recommendations came from, the
+council's response to each, who leads it, by when, and the progress log
+until the source can be closed. Organisations only: nothing here is about
+people referred to Prevent."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from assurance.organisations.models import Organisation, Partnership
+
+
+class SourceKind(models.TextChoices):
+    ASSESSMENT = "assessment", "Assessment"
+    PEER_REVIEW = "peer_review", "Peer review"
+    SCRUTINY_REVIEW = "scrutiny_review", "Scrutiny review"
+    INTERNAL_AUDIT = "internal_audit", "Internal audit"
+    OTHER = "other", "Other review"
+
+
+class SourceStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Marking(models.TextChoices):
+    OFFICIAL = "OFFICIAL", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
+
+
+class Response(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    PARTIALLY_ACCEPTED = "partially_accepted", "Partially accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class RecommendationSource(models.Model):
+    """A body of recommendations: an issued assessment, a peer review, a
+    scrutiny review, an internal audit or any other review."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="recommendation_sources"
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendation_sources",
+        help_text="When the recommendations were made to a partnership the council belongs to.",
+    )
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    title = models.CharField(max_length=250)
+    made_by = models.CharField(
+        "made by", max_length=250, help_text="The body that made the recommendations."
+    )
+    made_on = models.DateField("date made")
+    reference = models.CharField(max_length=120, blank=True)
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
+    status = models.CharField(max_length=8, choices=SourceStatus.choices, default=SourceStatus.OPEN)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closing_statement = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="open")
+                | models.Q(closed_by__isnull=False, closed_at__isnull=False),
+                name="source_closed_has_who_and_when",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == SourceStatus.CLOSED
+
+
+class Recommendation(models.Model):
+    source = models.ForeignKey(
+        RecommendationSource, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveIntegerField(help_text="Its number within the source.")
+    criterion = models.ForeignKey(
+        "frameworks.Criterion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+    )
+    text = models.TextField("recommendation")
+    theme = models.CharField(max_length=200, blank=True)
+    response = models.CharField(max_length=20, choices=Response.choices, default=Response.PENDING)
+    reason = models.TextField(
+        blank=True, help_text="Why the recommendation is partially accepted or rejected."
+    )
+    lead = models.CharField(
+        max_length=250, blank=True, help_text="A role or organisation, in words."
+    )
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_recommendations",
+        verbose_name="lead person",
+    )
+    milestone = models.DateField("milestone (target date)", null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    completed_on = models.DateField("date completed", null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "number"], name="recommendation_number_unique"
+            ),
+            # Mirrors rules.reason_required so that no path can store a bare refusal.
+            models.CheckConstraint(
+                condition=~models.Q(response__in=["partially_accepted", "rejected"])
+                | ~models.Q(reason=""),
+                name="recommendation_reason_when_not_accepted",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "milestone"]),
+            models.Index(fields=["response"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.number}"
+
+
+class ProgressEntry(models.Model):
+    """A dated line in a recommendation's progress log, possibly moving its status."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="progress"
+    )
+    entry = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_from = models.CharField(max_length=12, choices=Status.choices)
+    status_to = models.CharField(max_length=12, choices=Status.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "progress entries"
+
+    def __str__(self) -> str:
+        return f"Progress on {self.recommendation} at {self.created_at:%Y-%m-%d}"
+
+    @property
+    def changed_status(self) -> bool:
+        return self.status_from != self.status_to
+
+
+class ReminderStage(models.TextChoices):
+    DUE_SOON = "due_soon", "Due within 14 days"
+    OVERDUE = "overdue", "Overdue"
+
+
+class ReminderSent(models.Model):
+    """The unique pair (recommendation, stage) is what guarantees a reminder
+    goes out at most once per stage, even if two workers run at once."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="reminders"
+    )
+    stage = models.CharField(max_length=10, choices=ReminderStage.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "stage"], name="reminder_once_per_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} reminder for {self.recommendation}"

@@ -1,0 +1,27 @@
+import pytest
+
+from assurance.accounts import demo as accounts_demo
+from assurance.organisations import demo as organisations_demo
+from assurance.recommendations import demo, rules
+from assurance.recommendations.models import RecommendationSource
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_idempotent_and_closable():
+    organisations_demo.seed()
+    accounts_demo.seed()
+    demo.seed()
+    demo.seed()
+    scrutiny = RecommendationSource.objects.get(kind="scrutiny_review")
+    items = list(scrutiny.recommendations.all())
+    assert len(items) == 16
+    assert {r.response for r in items} == {"accepted", "partially_accepted", "rejected"}
+    assert rules.closure_blockers(items) == []
+    assert all(r.progress.exists() for r in items)
+    peer = RecommendationSource.objects.get(kind="peer_review")
+    assert peer.organisation.name == "London Borough of Eastwick"
+    assert rules.closure_blockers(peer.recommendations.all())
+    audit = RecommendationSource.objects.get(organisation__name="Ashdown County Council")
+    assert audit.status == "open"
+    assert RecommendationSource.objects.count() == 3

@@ -1,0 +1,171 @@
+"""Sources: list, add, detail, respond to all, add one, close and reopen."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from assurance.accounts.permissions import Action, requires
+from assurance.organisations.selectors import visible_organisations
+
+from .. import forms, rules, selectors, services
+from ._common import errors_to_form as _errors_to_form
+
+
+@requires(Action.VIEW_RECORDS)
+def source_list(request):
+    return render(
+        request,
+        "recommendations/source_list.html",
+        {"sources": selectors.sources_with_counts(request.user)},
+    )
+
+
+@requires(Action.MANAGE_RECOMMENDATION_SOURCES)
+def source_create(request):
+    organisations = visible_organisations(request.user, Action.MANAGE_RECOMMENDATION_SOURCES)
+    form = forms.SourceForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            source = services.source_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request, f"“{source.title}” has been added. Now add its recommendations."
+            )
+            return redirect("recommendations:source", pk=source.pk)
+    return render(request, "recommendations/source_form.html", {"form": form})
+
+
+def _source_page(request, source, *, close_form=None, reopen_form=None, status=200):
+    items = selectors.source_recommendations(source)
+    return render(
+        request,
+        "recommendations/source_detail.html",
+        {
+            "source": source,
+            "items": items,
+            "blockers": rules.closure_blockers(items) if not source.is_closed else [],
+            "close_form": close_form or forms.CloseForm(),
+            "reopen_form": reopen_form or forms.ReopenForm(),
+            "form": close_form or reopen_form,
+            "classification": source.marking,
+        },
+        status=status,
+    )
+
+
+@requires(Action.VIEW_RECORDS)
+def source_detail(request, pk: int):
+    return _source_page(request, selectors.get_source_for(request.user, pk))
+
+
+@require_POST
+@requires(Action.CLOSE_SOURCE)
+def source_close(request, pk: int):
+    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    form = forms.CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.source_close(actor=request.user, source=source, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, f"“{source.title}” has been closed.")
+            return redirect("recommendations:source", pk=source.pk)
+    return _source_page(request, selectors.get_source_for(request.user, pk), close_form=form)
+
+
+@require_POST
+@requires(Action.CLOSE_SOURCE)
+def source_reopen(request, pk: int):
+    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    form = forms.ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.source_reopen(actor=request.user, source=source, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, f"“{source.title}” has been reopened.")
+            return redirect("recommendations:source", pk=source.pk)
+    return _source_page(request, selectors.get_source_for(request.user, pk), reopen_form=form)
+
+
+@requires(Action.RESPOND_RECOMMENDATIONS)
+def source_respond(request, pk: int):
+    source = selectors.get_source_for(request.user, pk, Action.RESPOND_RECOMMENDATIONS)
+    items = selectors.source_recommendations(source)
+    people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
+    lines = [
+        forms.ResponseForm(
+            request.POST or None,
+            recommendation=item,
+            people=people,
+            initial={
+                "response": item.response,
+                "reason": item.reason,
+                "lead": item.lead,
+                "lead_user": item.lead_user_id,
+                "milestone": item.milestone,
+            },
+        )
+        for item in items
+    ]
+    summary = forms.GovukForm()
+    # A list, not a generator: every line is validated so that every error shows.
+    valid = [line.is_valid() for line in lines]
+    if request.method == "POST" and all(valid):
+        responses = [
+            services.ResponseInput(recommendation_id=line.recommendation.pk, **_response(line))
+            for line in lines
+        ]
+        try:
+            services.source_respond(actor=request.user, source=source, responses=responses)
+        except ValidationError as error:
+            _errors_to_form(summary, error)
+        else:
+            messages.success(request, "The responses have been saved.")
+            return redirect("recommendations:source", pk=source.pk)
+    return render(
+        request,
+        "recommendations/source_respond.html",
+        {
+            "source": source,
+            "lines": lines,
+            "summary": summary,
+            "classification": source.marking,
+            "has_errors": summary.errors or any(line.errors for line in lines),
+        },
+    )
+
+
+def _response(line) -> dict:
+    data = line.cleaned_data
+    return {
+        "response": data["response"],
+        "reason": data["reason"],
+        "lead": data["lead"],
+        "lead_user_id": data["lead_user"],
+        "milestone": data["milestone"],
+    }
+
+
+@requires(Action.MANAGE_RECOMMENDATION_SOURCES)
+def recommendation_add(request, pk: int):
+    source = selectors.get_source_for(request.user, pk, Action.MANAGE_RECOMMENDATION_SOURCES)
+    form = forms.RecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request, f"Recommendation {form.cleaned_data['number']} has been added."
+            )
+            return redirect("recommendations:source", pk=source.pk)
+    return render(
+        request, "recommendations/recommendation_form.html", {"source": source, "form": form}
+    )
