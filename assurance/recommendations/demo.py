@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - the demo is prose; long lines keep each recommendation readable
 """Demo register, written in our own words for fictional councils:
 
 - a scrutiny review of Prevent at the London Borough of Eastwick, tracked to
@@ -14,7 +13,9 @@ Safe to re-run: a source that exists is left as it is."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+import yaml
 from django.utils import timezone
 
 from assurance.accounts.models import User
@@ -24,342 +25,21 @@ from .models import (
     ProgressEntry,
     Recommendation,
     RecommendationSource,
-    Response,
     SourceKind,
     Status,
 )
 
-A, P, R = Response.ACCEPTED, Response.PARTIALLY_ACCEPTED, Response.REJECTED
-DONE, SUPERSEDED, NOT_STARTED, IN_PROGRESS = (
-    Status.COMPLETED,
-    Status.SUPERSEDED,
-    Status.NOT_STARTED,
-    Status.IN_PROGRESS,
-)
+CONTENT = Path(__file__).with_name("demo_content.yaml")
+# Peer-review items are linked to criteria of this framework version when it is loaded.
+LINKED_FRAMEWORK = ("home-office-la-scoring-criteria", "2021-22")
 
-# number, theme, text, response, reason, lead, milestone, status, completed, progress
-SCRUTINY = [
-    (
-        1,
-        "Working with faith and community groups",
-        "Add to the Prevent delivery plan specific actions that keep up the better relationships built with the borough's places of worship.",
-        A,
-        "",
-        "Prevent Coordinator / Borough Police Prevent Lead",
-        date(2024, 9, 30),
-        DONE,
-        date(2024, 9, 12),
-        "The refreshed delivery plan now carries three actions on faith-sector engagement, each with a named owner.",
-    ),
-    (
-        2,
-        "Working with faith and community groups",
-        "Promote the community resources produced by earlier Prevent-funded projects so that groups across the borough can use them.",
-        P,
-        "We will promote the trained community facilitators and the schools toolkit through partners, but there is no budget to reprint or extend the older resources.",
-        "Prevent Coordinator",
-        date(2024, 12, 31),
-        DONE,
-        date(2024, 11, 28),
-        "Resources are listed on the partnership web page; two community facilitator sessions ran in the autumn.",
-    ),
-    (
-        3,
-        "Understanding what draws people into terrorism",
-        "Agree with partners how existing training and project learning can improve staff understanding of the factors that make people vulnerable to radicalisation.",
-        A,
-        "",
-        "Borough Police Prevent Lead / Prevent Coordinator",
-        date(2024, 10, 31),
-        DONE,
-        date(2024, 10, 15),
-        "Mandatory e-learning launched for all council staff; targeted sessions agreed for housing, adult social care and youth services.",
-    ),
-    (
-        4,
-        "Understanding what draws people into terrorism",
-        "Brief every councillor on Prevent, the local picture and how to raise a concern, and make this part of the yearly councillor induction.",
-        A,
-        "",
-        "Director of Community Safety",
-        date(2025, 5, 31),
-        DONE,
-        date(2025, 5, 20),
-        "Prevent is in the councillor induction programme; 41 councillors attended briefings and the rest received a written note.",
-    ),
-    (
-        5,
-        "Understanding what draws people into terrorism",
-        "Send the review's draft findings to the Mayor's Office for Policing and invite a response on planned actions.",
-        A,
-        "",
-        "Director of Community Safety",
-        date(2024, 6, 30),
-        DONE,
-        date(2024, 5, 2),
-        "Final report sent; the reply was reported to the panel in June.",
-    ),
-    (
-        6,
-        "A risk-based action plan",
-        "Ask the Community Safety Partnership to produce a separate action plan on the quality of referral data.",
-        R,
-        "A separate plan would duplicate work already under way: the new single referral form and the training programme address data quality directly, and progress is reported to the partnership board each quarter.",
-        "Community Safety Partnership",
-        None,
-        NOT_STARTED,
-        None,
-        "Referral form and guidance re-issued to all partners; data quality is now a standing item on the board agenda.",
-    ),
-    (
-        7,
-        "A risk-based action plan",
-        "Invite the leads of Prevent-funded projects to contribute ideas to the refreshed delivery plan.",
-        A,
-        "",
-        "Prevent Coordinator",
-        date(2024, 7, 31),
-        DONE,
-        date(2024, 7, 19),
-        "Six project leads attended a planning workshop and their proposals are in the refreshed plan.",
-    ),
-    (
-        8,
-        "A risk-based action plan",
-        "Report on the work of the further and higher education Prevent coordinator and how colleges and the university work with partners.",
-        A,
-        "",
-        "Further and Higher Education Prevent Coordinator",
-        date(2024, 11, 30),
-        DONE,
-        date(2024, 11, 6),
-        "Briefing given to the panel; the college and the university both report staff training above 90%.",
-    ),
-    (
-        9,
-        "A risk-based action plan",
-        "Share information on a need-to-share basis where appropriate, rather than need-to-know.",
-        P,
-        "Partners on the Channel panel already share what they need to assess risk, and the local profile is briefed widely; personal information will still be shared only where the law allows.",
-        "Prevent Coordinator",
-        date(2025, 1, 31),
-        DONE,
-        date(2025, 1, 24),
-        "Wider partner attendance at the annual local profile briefing; an information-sharing agreement was refreshed.",
-    ),
-    (
-        10,
-        "Oversight and schools",
-        "Ask the headteachers' forum to encourage schools to reflect Prevent in their safeguarding arrangements.",
-        A,
-        "",
-        "Prevent Coordinator / Education Safeguarding Lead",
-        date(2024, 9, 30),
-        DONE,
-        date(2024, 9, 18),
-        "Presented to the headteachers' forum; a model safeguarding policy paragraph was circulated to every school.",
-    ),
-    (
-        11,
-        "Oversight and schools",
-        "Extend the delivery plan to include Prevent projects in primary schools.",
-        R,
-        "Citizenship and cohesion work suits this age group better, and the local risk does not justify targeted Prevent projects in primary schools. Primary staff are still trained through the safeguarding programme.",
-        "Education Safeguarding Lead",
-        None,
-        NOT_STARTED,
-        None,
-        "Primary school staff were included in the safeguarding training offer from April.",
-    ),
-    (
-        12,
-        "Oversight and schools",
-        "Hold informal talks with headteachers about their concerns over inviting Prevent projects into schools.",
-        A,
-        "",
-        "Borough Police Prevent Lead / Prevent Coordinator",
-        date(2024, 8, 31),
-        DONE,
-        date(2024, 7, 10),
-        "Two round-table sessions held; concerns and answers published in the schools bulletin.",
-    ),
-    (
-        13,
-        "Oversight and schools",
-        "Report at the end of the year on work with schools.",
-        A,
-        "",
-        "Prevent Coordinator",
-        date(2025, 3, 31),
-        DONE,
-        date(2025, 3, 13),
-        "Year-end report presented to the panel in March.",
-    ),
-    (
-        14,
-        "Oversight and schools",
-        "Report on progress in persuading partner agencies to redirect mainstream resources to Prevent.",
-        A,
-        "",
-        "Prevent Coordinator",
-        date(2025, 3, 31),
-        SUPERSEDED,
-        None,
-        "Overtaken by the statutory duty: each specified authority now plans its own Prevent resources, overseen by the partnership board.",
-    ),
-    (
-        15,
-        "Oversight and schools",
-        "Brief councillors in wards named in the local risk profile on the issues that affect them, taking care over the profile's sensitivity.",
-        A,
-        "",
-        "Director of Community Safety",
-        date(2024, 11, 30),
-        DONE,
-        date(2024, 11, 21),
-        "Ward councillors briefed in November; the briefing was then offered to all councillors.",
-    ),
-    (
-        16,
-        "Oversight and schools",
-        "Remind newly elected councillors each year of their part in promoting community cohesion and checking Prevent progress.",
-        A,
-        "",
-        "Director of Community Safety",
-        date(2025, 6, 30),
-        DONE,
-        date(2025, 6, 4),
-        "Included in the induction pack; e-learning available to all councillors.",
-    ),
-]
 
-# number, benchmark title (to link a criterion if the framework is loaded), text, response,
-# reason, lead, milestone in days from today (so the demo stays current), status
-PEER_REVIEW = [
-    (
-        1,
-        "Risk assessment",
-        "Involve a wider range of partners in writing the local risk assessment, including health and probation.",
-        A,
-        "",
-        "Prevent Strategy Manager",
-        120,
-        IN_PROGRESS,
-    ),
-    (
-        2,
-        "Multi-agency partnership board",
-        "Give the Prevent partnership board terms of reference that set out how often it reviews the action plan.",
-        A,
-        "",
-        "Head of Community Safety",
-        60,
-        IN_PROGRESS,
-    ),
-    (
-        3,
-        "Prevent partnership plan",
-        "Link each action in the partnership plan to a risk in the local assessment.",
-        A,
-        "",
-        "Prevent Coordinator",
-        180,
-        NOT_STARTED,
-    ),
-    (
-        4,
-        "Referral pathway",
-        "Publish a single referral pathway for council staff on the intranet.",
-        R,
-        "This is already in place: the safeguarding referral route on the intranet covers Prevent, and a separate page would confuse staff.",
-        "Prevent Coordinator",
-        None,
-        NOT_STARTED,
-    ),
-    (
-        5,
-        "Channel panel",
-        "Invite a representative of adult mental health services to every Channel panel.",
-        P,
-        "Mental health services will attend whenever a case needs them and review the panel list quarterly; standing attendance at every meeting is not practical with current staffing.",
-        "Chair of the Channel panel",
-        90,
-        IN_PROGRESS,
-    ),
-    (
-        6,
-        "Training",
-        "Record training completion by service so that gaps can be targeted.",
-        A,
-        "",
-        "Learning and Development Manager",
-        -14,
-        IN_PROGRESS,
-    ),
-    (
-        7,
-        "Venue hire and IT policies",
-        "Extend the venue-hire checks to community centres run by partners on council land.",
-        P,
-        "We will offer the checks and guidance to partner-run centres; we cannot require them where the lease does not allow it.",
-        "Head of Property Services",
-        200,
-        NOT_STARTED,
-    ),
-    (
-        8,
-        "Communications",
-        "Write a communications plan that explains Prevent to residents in plain language.",
-        A,
-        "",
-        "Head of Communications",
-        150,
-        NOT_STARTED,
-    ),
-]
+def _content() -> dict:
+    return yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
 
-AUDIT = [
-    (
-        1,
-        "Governance",
-        "Minute the partnership board's quarterly review of the Prevent action plan, including decisions and owners.",
-        A,
-        "",
-        "Head of Community Safety",
-        -20,
-        IN_PROGRESS,
-    ),
-    (
-        2,
-        "Training",
-        "Reconcile the training records held by services with the central learning system.",
-        A,
-        "",
-        "Learning and Development Manager",
-        10,
-        IN_PROGRESS,
-    ),
-    (
-        3,
-        "Venue hire",
-        "Add the Prevent clause to the standard venue-hire agreement used by libraries.",
-        A,
-        "",
-        "Head of Libraries",
-        60,
-        NOT_STARTED,
-    ),
-    (
-        4,
-        "Information sharing",
-        "Review the information-sharing agreement with the district councils.",
-        Response.PENDING,
-        "",
-        "",
-        None,
-        NOT_STARTED,
-    ),
-]
+
+def _in_days(offset: int | None) -> date | None:
+    return timezone.localdate() + timedelta(days=offset) if offset is not None else None
 
 
 def _at(day: date) -> datetime:
@@ -394,32 +74,24 @@ def _scrutiny(eastwick: Organisation, author: User | None) -> None:
     )
     if not created:
         return
-    for number, theme, text, response, reason, lead, milestone, status, done_on, note in SCRUTINY:
-        item = Recommendation.objects.create(
-            source=source,
-            number=number,
-            theme=theme,
-            text=text,
-            response=response,
-            reason=reason,
-            lead=lead,
-            milestone=milestone,
-            status=status,
-            completed_on=done_on,
-        )
+    for row in _content()["scrutiny"]:
+        note = row.pop("progress")
+        item = Recommendation.objects.create(source=source, **row)
         if author is not None:
-            on = done_on or (milestone or date(2025, 4, 1))
-            _progress(item, author, note, on, status)
+            on = item.completed_on or (item.milestone or date(2025, 4, 1))
+            _progress(item, author, note, on, item.status)
 
 
-def _criterion(title: str):
+def _criteria_by_number() -> dict:
     from assurance.frameworks.models import Criterion
 
-    return (
-        Criterion.objects.filter(title__iexact=title)
-        .order_by("-framework_version__effective_from")
-        .first()
-    )
+    slug, version = LINKED_FRAMEWORK
+    return {
+        c.number: c
+        for c in Criterion.objects.filter(
+            framework_version__framework__slug=slug, framework_version__version=version
+        )
+    }
 
 
 def _peer_review(eastwick: Organisation, author: User | None) -> None:
@@ -434,27 +106,21 @@ def _peer_review(eastwick: Organisation, author: User | None) -> None:
     )
     if not created:
         return
-    for number, benchmark, text, response, reason, lead, offset, status in PEER_REVIEW:
-        milestone = today + timedelta(days=offset) if offset is not None else None
+    criteria = _criteria_by_number()
+    for row in _content()["peer_review"]:
         item = Recommendation.objects.create(
             source=source,
-            number=number,
-            theme=benchmark,
-            criterion=_criterion(benchmark),
-            text=text,
-            response=response,
-            reason=reason,
-            lead=lead,
-            milestone=milestone,
-            status=status,
+            criterion=criteria.get(row.pop("criterion_number")),
+            milestone=_in_days(row.pop("milestone_in_days")),
+            **row,
         )
-        if author is not None and status == IN_PROGRESS:
+        if author is not None and item.status == Status.IN_PROGRESS:
             _progress(
                 item,
                 author,
                 "Work has started; an update will go to the partnership board.",
                 today - timedelta(days=20),
-                status,
+                item.status,
             )
 
 
@@ -470,26 +136,17 @@ def _audit(ashdown: Organisation, author: User | None) -> None:
     )
     if not created:
         return
-    for number, theme, text, response, reason, lead, offset, status in AUDIT:
-        milestone = today + timedelta(days=offset) if offset is not None else None
+    for row in _content()["audit"]:
         item = Recommendation.objects.create(
-            source=source,
-            number=number,
-            theme=theme,
-            text=text,
-            response=response,
-            reason=reason,
-            lead=lead,
-            milestone=milestone,
-            status=status,
+            source=source, milestone=_in_days(row.pop("milestone_in_days")), **row
         )
-        if author is not None and status == IN_PROGRESS:
+        if author is not None and item.status == Status.IN_PROGRESS:
             _progress(
                 item,
                 author,
                 "Draft prepared and shared with the board secretary.",
                 today - timedelta(days=30),
-                status,
+                item.status,
             )
 
 

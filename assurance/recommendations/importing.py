@@ -31,8 +31,8 @@ COLUMNS = [
 HEADINGS = [heading for heading, _, _ in COLUMNS]
 EXAMPLE_ROW = [
     1,
-    "Refresh the Prevent partnership plan so that every action has an owner and a date.",
-    "Partnership plan",
+    "Give every action in the local delivery plan an owner and a target date.",
+    "Governance",
     "Accepted",
     "",
     "Head of Community Safety",
