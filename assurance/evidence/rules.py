@@ -125,13 +125,15 @@ def _looks_like_csv(data: bytes) -> bool:
     return not text.lstrip().startswith("<")
 
 
-def _magic_extensions(data: bytes) -> set[str]:
+def _binary_signature(data: bytes) -> bool:
+    """True if puremagic is fairly sure the bytes are some binary format
+    (executables, archives, media): weak guesses about text are ignored."""
+    sample = data[:8192].removeprefix(b"\xef\xbb\xbf")
     try:
-        return {
-            match.extension.lstrip(".").lower() for match in puremagic.magic_string(data[:8192])
-        }
+        matches = puremagic.magic_string(sample)
     except (puremagic.PureError, ValueError):
-        return set()
+        return False
+    return any(m.confidence >= 0.4 and m.extension not in (".txt", ".csv") for m in matches)
 
 
 def detect_kind(data: bytes) -> str | None:
@@ -144,9 +146,8 @@ def detect_kind(data: bytes) -> str | None:
         return "jpeg"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
-    found = _magic_extensions(data)
-    # puremagic recognises hundreds of binary formats; any of them is not CSV.
-    if found - {"txt", "csv", "text"}:
+    # puremagic knows hundreds of binary formats; none of them is CSV.
+    if _binary_signature(data):
         return None
     return "csv" if _looks_like_csv(data) else None
 
