@@ -80,6 +80,7 @@ class AssessmentOpenForm(GovukForm):
             ("Councils", [(f"organisation:{o.pk}", o.name) for o in organisations]),
             ("Partnerships", [(f"partnership:{p.pk}", p.name) for p in partnerships]),
         ]
+        self.fields["framework_version"].label_from_instance = lambda version: version.title
         self._targets = {
             **{f"organisation:{o.pk}": ("organisation", o) for o in organisations},
             **{f"partnership:{p.pk}": ("partnership", p) for p in partnerships},
