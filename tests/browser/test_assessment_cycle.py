@@ -81,13 +81,13 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
             page.get_by_role("link", name=f"{number}. Criterion title {number}").click()
         assert_no_axe_violations(page)
         if number == 1:
-            upload = tmp_path / "training-figures.csv"
+            upload = tmp_path / "attendance-figures.csv"
             upload.write_bytes(samples.CSV)
-            page.locator("#id_file-title").fill("Training figures")
+            page.locator("#id_file-title").fill("Attendance figures")
             page.locator("#id_file-evidence_date").fill("31/3/2022")
             page.locator("#id_file-file").set_input_files(str(upload))
             submit_and_check(page, "Upload file")
-            assert "Download training-figures.csv" in page.content()
+            assert "Download attendance-figures.csv" in page.content()
         page.get_by_label("How the council meets this criterion").fill(
             f"Our work on criterion {number}."
         )
@@ -113,7 +113,7 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
     visit(page, f"{assessment_url}summary/")
     page.get_by_label("Overall summary").fill("Fernvale meets the duty in most areas.")
     submit_and_check(page, "Save summary")
-    page.get_by_label("Recommendation").fill("Publish a training plan for frontline staff.")
+    page.get_by_label("Recommendation").fill("Publish a learning plan for frontline staff.")
     page.get_by_label("About").select_option(label="2. Criterion title 2")
     submit_and_check(page, "Add recommendation")
     visit(page, f"{assessment_url}scores/")
@@ -140,7 +140,7 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
     for number, level in enumerate(LEVELS, start=1):
         assert re.search(rf"{number}\s+Criterion title {number}\s+{level} – ", pdf_text), pdf_text
         assert f"{number} | Criterion title {number} | {level} – " in docx_text
-    assert "Publish a training plan for frontline staff." in pdf_text.replace("\n", " ")
+    assert "Publish a learning plan for frontline staff." in pdf_text.replace("\n", " ")
 
 
 def _download_text(page, link_name: str, extract) -> str:

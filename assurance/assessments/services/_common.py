@@ -64,7 +64,7 @@ class ConcurrentEdit(ValidationError):
 
 def lock_response(response: CriterionResponse, expected_version: int | None) -> CriterionResponse:
     current = (
-        CriterionResponse.objects.select_for_update()
+        CriterionResponse.objects.select_for_update(of=("self",))
         .select_related("last_saved_by", "criterion__framework_version")
         .get(pk=response.pk)
     )

@@ -40,7 +40,7 @@ def _add(actor, council, name, data, **kw):
         holder=council,
         organisation_ids=[council.pk],
         organisation=council,
-        title=kw.get("title", "Training figures"),
+        title=kw.get("title", "Attendance figures"),
         evidence_date=kw.get("evidence_date", date(2022, 3, 1)),
         classification=kw.get("classification", "OFFICIAL"),
         upload=SimpleUploadedFile(name, data),
