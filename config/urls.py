@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisations/", include("assurance.organisations.urls")),
     path("frameworks/", include("assurance.frameworks.urls")),
     path("assessments/", include("assurance.assessments.urls")),
+    path("evidence/", include("assurance.evidence.urls")),
     path("recommendations/", include("assurance.recommendations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assurance.assessments"
     label = "assessments"
+
+    def ready(self) -> None:
+        from assurance.accounts.permissions import Action
+        from assurance.core.registry import register_history, register_home_section, register_nav
+        from assurance.evidence.registry import register_evidence_holder
+
+        from . import home, selectors
+        from .models import Assessment, CriterionResponse
+
+        register_nav("Assessments", "assessments:list", Action.VIEW_RECORDS, order=20)
+        register_home_section("assessments/home_section.html", home.assessments_section, 20)
+        register_home_section("assessments/home_moderation.html", home.moderation_section, 21)
+        register_history(Assessment, selectors.get_assessment_for)
+        register_history(CriterionResponse, selectors.get_response_by_pk_for)
+        register_evidence_holder(CriterionResponse, selectors.get_response_by_pk_for)

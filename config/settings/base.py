@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "assurance.accounts",
     "assurance.organisations",
     "assurance.frameworks",
+    "assurance.evidence",
     "assurance.assessments",
     "assurance.recommendations",
     "assurance.documents",

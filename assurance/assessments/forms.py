@@ -1,0 +1,251 @@
+"""Forms for each stage. Levels are offered only from the assessment's own
+scale, with each level's descriptor shown as the option's hint."""
+
+from __future__ import annotations
+
+from django import forms
+
+from assurance.core.forms import GovukForm, GovukRadioSelect
+from assurance.evidence.forms import DATE_FORMATS
+from assurance.evidence.models import Classification
+from assurance.frameworks.models import FrameworkVersion
+
+from .rules import TaskStatus
+
+
+class LevelField(forms.TypedChoiceField):
+    """A level from the scale, as its value; anything else is refused."""
+
+    def __init__(self, *, levels, descriptors=None, required=True, label="Level", **kwargs):
+        low = min((lv.value for lv in levels), default=0)
+        high = max((lv.value for lv in levels), default=0)
+        hints = {str(d.level.value): d.text for d in (descriptors or [])}
+        super().__init__(
+            label=label,
+            coerce=int,
+            required=required,
+            empty_value=None,
+            choices=[(lv.value, f"{lv.value} – {lv.label}") for lv in levels],
+            widget=GovukRadioSelect(hints=hints),
+            error_messages={
+                "required": "Choose a level.",
+                "invalid_choice": f"Choose a level from {low} to {high}.",
+            },
+            **kwargs,
+        )
+
+
+def level_by_value(levels, value):
+    return next((lv for lv in levels if lv.value == value), None)
+
+
+class AssessmentOpenForm(GovukForm):
+    target = forms.ChoiceField(
+        label="Council or partnership",
+        error_messages={"required": "Choose the council or partnership to assess."},
+    )
+    framework_version = forms.ModelChoiceField(
+        label="Framework",
+        queryset=FrameworkVersion.objects.select_related("framework")
+        .filter(criteria__isnull=False)
+        .distinct(),
+        empty_label="Choose a framework",
+        error_messages={"required": "Choose the framework to assess against."},
+    )
+    period = forms.CharField(
+        label="Period",
+        max_length=7,
+        help_text="The reporting year, for example 2021/22.",
+        error_messages={"required": "Enter the period, for example 2021/22."},
+    )
+    due_date = forms.DateField(
+        label="Self-assessment due",
+        input_formats=DATE_FORMATS,
+        help_text="For example, 30/4/2022.",
+        error_messages={
+            "required": "Enter the date the self-assessment is due.",
+            "invalid": "Enter the date as day/month/year, for example 30/4/2022.",
+        },
+    )
+    classification = forms.ChoiceField(
+        label="Marking",
+        choices=Classification.choices,
+        initial=Classification.OFFICIAL,
+        widget=GovukRadioSelect(),
+    )
+
+    def __init__(self, *args, organisations=(), partnerships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", "Choose a council or partnership")] + [
+            ("Councils", [(f"organisation:{o.pk}", o.name) for o in organisations]),
+            ("Partnerships", [(f"partnership:{p.pk}", p.name) for p in partnerships]),
+        ]
+        self.fields["framework_version"].label_from_instance = lambda version: version.title
+        self._targets = {
+            **{f"organisation:{o.pk}": ("organisation", o) for o in organisations},
+            **{f"partnership:{p.pk}": ("partnership", p) for p in partnerships},
+        }
+
+    def target_kwargs(self) -> dict:
+        kind, record = self._targets[self.cleaned_data["target"]]
+        return {kind: record}
+
+
+class SelfAssessmentForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    narrative = forms.CharField(
+        label="How the council meets this criterion",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Describe what is in place and how you know it works. Refer to your evidence.",
+    )
+    task_status = forms.ChoiceField(
+        label="Have you completed this criterion?",
+        choices=[
+            (TaskStatus.IN_PROGRESS, "No, I'll come back to it later"),
+            (TaskStatus.COMPLETED, "Yes, it's completed"),
+        ],
+        widget=GovukRadioSelect(),
+        error_messages={"required": "Choose whether you have completed this criterion."},
+    )
+
+    def __init__(self, *args, levels=(), descriptors=(), is_scored=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = list(levels)
+        if is_scored:
+            field = LevelField(
+                levels=self.levels, descriptors=descriptors, required=False, label="Proposed level"
+            )
+            field.help_text = "The level whose descriptor best matches the council's position."
+            self.fields["self_level"] = field
+            self.order_fields(["version", "narrative", "self_level", "task_status"])
+
+    def level(self):
+        return level_by_value(self.levels, self.cleaned_data.get("self_level"))
+
+
+class ScoreForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    good_practice = forms.CharField(
+        label="Good practice", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    areas_for_development = forms.CharField(
+        label="Areas for development", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    rationale = forms.CharField(
+        label="Rationale",
+        required=False,
+        help_text="Name the descriptor the evidence matches and say why.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reason = forms.CharField(
+        label="Reason for changing the level (if you changed it)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, levels=(), descriptors=(), required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = list(levels)
+        self.fields["level"] = LevelField(
+            levels=self.levels, descriptors=descriptors, required=required
+        )
+        self.order_fields(
+            ["version", "level", "rationale", "good_practice", "areas_for_development", "reason"]
+        )
+
+    def level(self):
+        return level_by_value(self.levels, self.cleaned_data.get("level"))
+
+
+class SummaryForm(GovukForm):
+    summary = forms.CharField(
+        label="Overall summary",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Write the overall summary."},
+    )
+
+
+class RecommendationForm(GovukForm):
+    text = forms.CharField(
+        label="Recommendation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the recommendation."},
+    )
+    criterion = forms.TypedChoiceField(label="About", coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = {c.pk: c for c in criteria}
+        self.fields["criterion"].choices = [("", "General")] + [
+            (c.pk, f"{c.number}. {c.title}") for c in criteria
+        ]
+
+    def chosen_criterion(self):
+        return self.criteria.get(self.cleaned_data.get("criterion"))
+
+
+class ModerationForm(GovukForm):
+    """One level and one comment per criterion, plus a general note."""
+
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[("agree", "Agree the scores"), ("return", "Return to the assessor with comments")],
+        widget=GovukRadioSelect(),
+        error_messages={"required": "Choose whether to agree the scores or return them."},
+    )
+    note = forms.CharField(
+        label="General comments", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, rows=(), levels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = list(levels)
+        self.rows = list(rows)
+        choices = [(lv.value, f"{lv.value} – {lv.label}") for lv in self.levels]
+        for row in self.rows:
+            response = row.response
+            number = response.criterion.number
+            self.fields[f"level_{response.pk}"] = forms.TypedChoiceField(
+                label=f"Moderated level for criterion {number}",
+                choices=choices,
+                coerce=int,
+                required=False,
+                initial=response.assessed_level.value if response.assessed_level else None,
+                error_messages={"invalid_choice": "Choose a level from the scale."},
+            )
+            self.fields[f"comment_{response.pk}"] = forms.CharField(
+                label=f"Comment on criterion {number}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def bound(self, name: str, response):
+        return self[f"{name}_{response.pk}"]
+
+    def changes(self) -> dict:
+        out = {}
+        for row in self.rows:
+            value = self.cleaned_data.get(f"level_{row.response.pk}")
+            level = level_by_value(self.levels, value)
+            if level is not None:
+                out[row.response.pk] = (
+                    level,
+                    self.cleaned_data.get(f"comment_{row.response.pk}", ""),
+                )
+        return out
+
+    def comments(self) -> dict:
+        return {
+            row.response.pk: self.cleaned_data.get(f"comment_{row.response.pk}", "")
+            for row in self.rows
+        }
+
+
+class ReopenForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are you reopening this assessment?",
+        help_text="This is kept in the assessment's history.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say why the issued assessment is being reopened."},
+    )

@@ -1,0 +1,39 @@
+"""Every write to an assessment. Each service checks the actor's permission
+for the assessed organisation (any member, for a partnership), then the
+status machine in rules.py, then the input; nothing is half-saved."""
+
+from .issuing import assessment_issue, assessment_reopen
+from .moderation import moderation_agree, moderation_return
+from .opening import assessment_open
+from .scoring import (
+    assessment_ready_for_moderation,
+    assessment_summary_save,
+    criterion_score_save,
+    recommendation_add,
+    recommendation_remove,
+)
+from .self_assessment import (
+    criterion_evidence_file_add,
+    criterion_evidence_link_add,
+    criterion_evidence_remove,
+    criterion_response_save,
+    self_assessment_submit,
+)
+
+__all__ = [
+    "assessment_issue",
+    "assessment_open",
+    "assessment_ready_for_moderation",
+    "assessment_reopen",
+    "assessment_summary_save",
+    "criterion_evidence_file_add",
+    "criterion_evidence_link_add",
+    "criterion_evidence_remove",
+    "criterion_response_save",
+    "criterion_score_save",
+    "moderation_agree",
+    "moderation_return",
+    "recommendation_add",
+    "recommendation_remove",
+    "self_assessment_submit",
+]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from assurance.accounts.permissions import Action
+
+from ..letter import build_letter_context, render_docx, render_pdf
+from ..models import Assessment, IssuedLetter
+from ..rules import Event
+from ._common import lock, require, save, step
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@transaction.atomic
+def assessment_issue(*, actor, assessment: Assessment) -> IssuedLetter:
+    """Generate the letter, keep both files as issued, and make the
+    assessment read-only."""
+    assessment = lock(assessment)
+    require(actor, Action.ISSUE_ASSESSMENT, assessment)
+    new_status = step(assessment, Event.ISSUE)
+    now = timezone.now()
+    assessment.status = new_status
+    assessment.issued_by, assessment.issued_at = actor, now
+    number = (assessment.letters.aggregate(n=Max("version_number"))["n"] or 0) + 1
+    context = build_letter_context(assessment, issued_on=now.date(), version_number=number)
+    pdf, docx = render_pdf(context), render_docx(context)
+    stem = f"{assessment.pk}-v{number}"
+    letter = IssuedLetter(
+        assessment=assessment,
+        version_number=number,
+        pdf_sha256=_sha256(pdf),
+        docx_sha256=_sha256(docx),
+        issued_by=actor,
+        issued_at=now,
+    )
+    letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+    letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+    save(letter, actor)
+    save(assessment, actor, f"Issued (letter version {number})")
+    return letter
+
+
+@transaction.atomic
+def assessment_reopen(*, actor, assessment: Assessment, reason: str) -> Assessment:
+    assessment = lock(assessment)
+    require(actor, Action.REOPEN_ASSESSMENT, assessment)
+    new_status = step(assessment, Event.REOPEN)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the issued assessment is being reopened."})
+    assessment.status = new_status
+    assessment.reopen_reason = reason.strip()
+    save(assessment, actor, f"Reopened: {reason.strip()}")
+    return assessment

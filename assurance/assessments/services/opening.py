@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from assurance.accounts.models import Membership, Role
+from assurance.accounts.permissions import Action, can, can_any
+from assurance.frameworks.models import FrameworkVersion
+from assurance.organisations.models import Organisation, Partnership
+
+from .. import rules
+from ..models import Assessment, CriterionResponse
+
+
+def _check_target(
+    actor, organisation: Organisation | None, partnership: Partnership | None
+) -> None:
+    if (organisation is None) == (partnership is None):
+        raise ValidationError({"target": "Choose one council or one partnership to assess."})
+    if organisation is not None:
+        if not organisation.is_council:
+            raise ValidationError({"target": "Only councils can be assessed."})
+        allowed = can(actor, Action.OPEN_ASSESSMENT, organisation.pk)
+    else:
+        allowed = can_any(
+            actor, Action.OPEN_ASSESSMENT, partnership.members.values_list("pk", flat=True)
+        )
+    if not allowed:
+        raise PermissionDenied("You cannot open an assessment for that council.")
+
+
+@transaction.atomic
+def assessment_open(
+    *,
+    actor,
+    framework_version: FrameworkVersion,
+    period: str,
+    due_date: date,
+    organisation: Organisation | None = None,
+    partnership: Partnership | None = None,
+    classification: str = "OFFICIAL",
+) -> Assessment:
+    _check_target(actor, organisation, partnership)
+    try:
+        period = rules.check_period(period)
+    except ValueError as error:
+        raise ValidationError({"period": str(error)}) from error
+    holder = {"organisation": organisation} if organisation else {"partnership": partnership}
+    if Assessment.objects.filter(
+        framework_version=framework_version, period=period, **holder
+    ).exists():
+        raise ValidationError(
+            {
+                "period": f"{(organisation or partnership).name} already has an assessment "
+                f"against this framework for {period}."
+            }
+        )
+    body = (
+        Membership.objects.filter(user=actor, role=Role.ASSESSOR)
+        .values_list("organisation", flat=True)
+        .first()
+    )
+    assessment = Assessment(
+        framework_version=framework_version,
+        period=period,
+        due_date=due_date,
+        classification=classification,
+        assessor=actor,
+        assessing_body_id=body,
+        **holder,
+    )
+    assessment._history_user = actor
+    assessment.save()
+    bulk_create_with_history(
+        [
+            CriterionResponse(assessment=assessment, criterion=c)
+            for c in framework_version.criteria.all()
+        ],
+        CriterionResponse,
+        default_user=actor,
+    )
+    return assessment

@@ -1,0 +1,141 @@
+from django.urls import reverse
+
+from assurance.accounts.models import Role
+from assurance.accounts.tests.factories import user_with_role
+from assurance.evidence.models import EvidenceItem
+from assurance.evidence.tests.access import file_evidence_like
+from tests.access.matrix import BOTH, COUNCIL, OWN_ONLY, Entry, no_target, roles
+
+from .factories import open_assessment, record_as_issued, scored_version
+
+READERS = roles((*COUNCIL, "assessor"), OWN_ONLY, national_analyst=BOTH)
+ASSESSOR_OWN = roles(("assessor",), OWN_ONLY)
+EDITORS = roles(("council_lead", "council_contributor"), OWN_ONLY)
+MODERATORS = roles(("assessor",), OWN_ONLY, national_analyst=BOTH)
+
+
+def _a(name="assessment"):
+    return lambda w, t: w.obj(name, t)
+
+
+def _url(name, *extra, record="assessment"):
+    def build(w, t):
+        assessment = w.obj(record, t)
+        args = [assessment.pk]
+        for part in extra:
+            args.append(part(w, t, assessment) if callable(part) else part)
+        return reverse(f"assessments:{name}", args=args)
+
+    return build
+
+
+def _criterion(w, t, assessment):
+    return assessment.responses.order_by("criterion__number").first().criterion_id
+
+
+def _evidence(w, t, assessment):
+    return w.obj("evidence", t).pk
+
+
+def _recommendation(w, t, assessment):
+    return w.obj("recommendation", t).pk
+
+
+ENTRIES = {
+    "assessments:list": no_target(
+        lambda: reverse("assessments:list"), (*COUNCIL, "assessor", "national_analyst")
+    ),
+    "assessments:open": no_target(lambda: reverse("assessments:open"), ("assessor",)),
+    "assessments:detail": Entry(url=_url("detail"), allowed=READERS),
+    "assessments:task": Entry(url=_url("task", _criterion), allowed=READERS),
+    # POSTs with no data: the form comes back with errors (200) for those allowed.
+    "assessments:evidence_file": Entry(
+        url=_url("evidence_file", _criterion), allowed=EDITORS, method="post", data=lambda w, t: {}
+    ),
+    "assessments:evidence_link": Entry(
+        url=_url("evidence_link", _criterion), allowed=EDITORS, method="post", data=lambda w, t: {}
+    ),
+    "assessments:evidence_remove": Entry(
+        url=_url("evidence_remove", _criterion, _evidence),
+        allowed=EDITORS,
+        method="post",
+        ok=302,
+    ),
+    "assessments:submit": Entry(url=_url("submit"), allowed=roles(("council_lead",), OWN_ONLY)),
+    "assessments:scores": Entry(url=_url("scores", record="scoring"), allowed=ASSESSOR_OWN),
+    "assessments:score": Entry(
+        url=_url("score", _criterion, record="scoring"), allowed=ASSESSOR_OWN
+    ),
+    "assessments:summary": Entry(url=_url("summary", record="scoring"), allowed=ASSESSOR_OWN),
+    "assessments:recommendation_add": Entry(
+        url=_url("recommendation_add", record="scoring"),
+        allowed=ASSESSOR_OWN,
+        method="post",
+        data=lambda w, t: {},
+    ),
+    "assessments:recommendation_remove": Entry(
+        url=_url("recommendation_remove", _recommendation, record="scoring"),
+        allowed=ASSESSOR_OWN,
+        method="post",
+        ok=302,
+    ),
+    "assessments:ready": Entry(
+        url=_url("ready", record="scoring"), allowed=ASSESSOR_OWN, method="post", ok=302
+    ),
+    "assessments:moderate": Entry(url=_url("moderate", record="scoring"), allowed=MODERATORS),
+    "assessments:issue": Entry(url=_url("issue", record="scoring"), allowed=ASSESSOR_OWN),
+    "assessments:reopen": Entry(url=_url("reopen", record="issued"), allowed=ASSESSOR_OWN),
+    "assessments:letter": Entry(url=_url("letter", record="issued"), allowed=READERS),
+    "assessments:letter_download": Entry(
+        url=_url("letter_download", 1, "pdf", record="issued"), allowed=READERS
+    ),
+}
+
+
+def build(world) -> None:
+    version = scored_version(criteria=2)
+    assessors = {
+        "own": world.users[Role.ASSESSOR],
+        # The other council's assessor is someone else: the matrix assessor covers only "own".
+        "other": None,
+    }
+    from assurance.accounts.tests.factories import assessor_for
+
+    assessors["other"] = assessor_for(region=world.other.region)
+    records = {}
+    for target, council in (("own", world.own), ("other", world.other)):
+        actor = assessors[target]
+        self_assessment = open_assessment(assessor=actor, version=version, organisation=council)
+        scoring = open_assessment(
+            assessor=actor, version=version, organisation=council, period="2022/23"
+        )
+        scoring.status = "scoring"
+        scoring.save()
+        issued = open_assessment(
+            assessor=actor, version=version, organisation=council, period="2020/21"
+        )
+        record_as_issued(issued, actor)
+        response = self_assessment.responses.order_by("criterion__number").first()
+        lead = user_with_role(Role.COUNCIL_LEAD, council)
+        evidence = EvidenceItem.objects.create(
+            holder=response,
+            organisation=council,
+            title="Partnership plan",
+            evidence_date="2022-01-01",
+            kind="link",
+            url="https://example.org/plan",
+            uploaded_by=lead,
+        )
+        from .. import services
+
+        recommendation = services.recommendation_add(
+            actor=actor, assessment=scoring, text="Write a plan."
+        )
+        records[target] = (self_assessment, scoring, issued, evidence, recommendation)
+    for index, name in enumerate(("assessment", "scoring", "issued", "evidence", "recommendation")):
+        world.add(name, records["own"][index], records["other"][index])
+    world.add(
+        "evidence_file",
+        file_evidence_like(records["own"][3]),
+        file_evidence_like(records["other"][3]),
+    )

@@ -1,0 +1,57 @@
+from assurance.assessments import demo
+from assurance.assessments.models import Assessment
+from assurance.assessments.rules import Status
+from assurance.frameworks.models import Framework
+from assurance.organisations import demo as organisations_demo
+
+
+def _shipped_like(key: str, criteria: int, assured_separately=()):
+    from .factories import scored_version
+
+    ref = demo.CONTENT["frameworks"][key]
+    framework = Framework.objects.create(slug=ref["slug"], title=key.title(), publisher="Test")
+    return scored_version(
+        criteria=criteria,
+        framework=framework,
+        version=ref["version"],
+        assured_separately=assured_separately,
+    )
+
+
+def _seed_accounts():
+    from assurance.accounts import demo as accounts_demo
+
+    organisations_demo.seed()
+    accounts_demo.seed()
+
+
+def test_demo_skips_with_a_note_when_frameworks_are_missing(db, capsys):
+    _seed_accounts()
+    demo.seed()
+    assert "skipped" in capsys.readouterr().out
+    assert not Assessment.objects.exists()
+
+
+def test_demo_builds_the_cycle_and_is_idempotent(db):
+    _seed_accounts()
+    scoring = _shipped_like("scoring", 10)
+    _shipped_like("toolkit", 8, assured_separately=(5,))
+    demo.seed()
+    demo.seed()
+    issued = Assessment.objects.filter(status=Status.ISSUED)
+    assert issued.values("organisation").distinct().count() >= 4
+    assert set(issued.values_list("period", flat=True)) == {"2021/22", "2022/23"}
+    sample = Assessment.objects.get(
+        organisation__name="Ashdown County Council", framework_version=scoring, period="2021/22"
+    )
+    levels = list(
+        sample.responses.order_by("criterion__number").values_list(
+            "moderated_level__value", flat=True
+        )
+    )
+    assert levels == [4, 5, 5, 4, 5, 4, 3, 3, 2, 2]
+    assert sample.letters.count() == 1 and sample.recommendations.count() == 3
+    assert Assessment.objects.filter(status=Status.AWAITING_MODERATION).count() == 1
+    in_progress = Assessment.objects.get(status=Status.SELF_ASSESSMENT)
+    assert in_progress.responses.filter(task_status="completed").exists()
+    assert Assessment.objects.count() == 10

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from assurance.accounts.permissions import Action, requires
+from assurance.organisations.selectors import visible_organisations, visible_partnerships
+
+from .. import selectors, services
+from ..forms import AssessmentOpenForm
+from ._helpers import add_errors, page
+
+
+@requires(Action.VIEW_RECORDS)
+def assessment_list(request):
+    return render(
+        request,
+        "assessments/assessment_list.html",
+        {"assessments": selectors.visible_assessments(request.user).order_by("-period", "pk")},
+    )
+
+
+@requires(Action.OPEN_ASSESSMENT)
+def assessment_open(request):
+    organisations = visible_organisations(request.user, Action.OPEN_ASSESSMENT).exclude(
+        kind="assessing_body"
+    )
+    partnerships = visible_partnerships(request.user, Action.OPEN_ASSESSMENT)
+    form = AssessmentOpenForm(
+        request.POST or None, organisations=organisations, partnerships=partnerships
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_open(
+                actor=request.user,
+                framework_version=form.cleaned_data["framework_version"],
+                period=form.cleaned_data["period"],
+                due_date=form.cleaned_data["due_date"],
+                classification=form.cleaned_data["classification"],
+                **form.target_kwargs(),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
+            return redirect("assessments:detail", assessment.pk)
+    return render(request, "assessments/assessment_open.html", {"form": form})
+
+
+@requires(Action.VIEW_RECORDS)
+def assessment_detail(request, pk: int):
+    assessment = selectors.get_assessment_for(request.user, pk)
+    responses = selectors.responses_with_evidence(assessment)
+    return render(
+        request,
+        "assessments/assessment_detail.html",
+        page(
+            assessment,
+            request.user,
+            responses=responses,
+            completed=sum(1 for r in responses if r.task_status == "completed"),
+            letters=selectors.letters_of(assessment),
+        ),
+    )

@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from assurance.accounts.permissions import Action, requires
+
+from .. import rules, selectors, services
+from ..forms import ModerationForm
+from ..rules import Event, allowed
+from ._helpers import add_errors, page
+
+
+@requires(Action.MODERATE_ASSESSMENT)
+def assessment_moderate(request, pk: int):
+    assessment = selectors.get_assessment_for(request.user, pk, Action.MODERATE_ASSESSMENT)
+    levels = selectors.scale(assessment)
+    rows = selectors.moderation_rows(assessment, levels)
+    scorers = [assessment.assessor_id, *(row.response.assessed_by_id for row in rows)]
+    own_scores = not rules.may_moderate(request.user.pk, scorers)
+    form = ModerationForm(request.POST or None, rows=rows, levels=levels)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _decide(request, assessment, form)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("assessments:detail", pk)
+    return render(
+        request,
+        "assessments/moderation.html",
+        page(
+            assessment,
+            request.user,
+            rows=[
+                (row, form.bound("level", row.response), form.bound("comment", row.response))
+                for row in rows
+            ],
+            form=form,
+            own_scores=own_scores,
+            open=allowed(assessment.status, Event.AGREE) and not own_scores,
+        ),
+    )
+
+
+def _decide(request, assessment, form) -> None:
+    if form.cleaned_data["decision"] == "agree":
+        services.moderation_agree(
+            actor=request.user,
+            assessment=assessment,
+            changes=form.changes(),
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, "Scores agreed. The assessment is ready to issue.")
+    else:
+        services.moderation_return(
+            actor=request.user,
+            assessment=assessment,
+            comments=form.comments(),
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, "Returned to the assessor with your comments.")

@@ -1,0 +1,146 @@
+"""Adding and removing evidence. The holding app decides first whether its
+record may take evidence now (an issued assessment may not); these services
+then check the actor's permission for the organisations concerned, validate
+the file from its content, and store it under a generated name."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import models, transaction
+
+from assurance.accounts.permissions import Action, can_any
+
+from . import rules
+from .models import Classification, EvidenceItem, EvidenceKind
+
+
+def _check_permission(actor, action: Action, organisation_ids: Iterable[int]) -> None:
+    if not can_any(actor, action, list(organisation_ids)):
+        raise PermissionDenied("You cannot add or remove evidence for this organisation.")
+
+
+def _check_details(title: str, evidence_date: date | None, classification: str) -> None:
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = "Enter a title for the evidence."
+    if evidence_date is None:
+        errors["evidence_date"] = "Enter the date of the evidence."
+    if classification not in Classification.values:
+        errors["classification"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _read(upload: UploadedFile) -> bytes:
+    # Refuse before reading a byte more than the limit.
+    if upload.size is not None and upload.size > rules.MAX_BYTES:
+        raise ValidationError({"file": "The selected file must be smaller than 20 MB."})
+    data = b"".join(upload.chunks())
+    if len(data) > rules.MAX_BYTES:
+        raise ValidationError({"file": "The selected file must be smaller than 20 MB."})
+    return data
+
+
+@transaction.atomic
+def evidence_file_add(
+    *,
+    actor,
+    holder: models.Model,
+    organisation_ids: Iterable[int],
+    organisation=None,
+    title: str,
+    evidence_date: date | None,
+    classification: str,
+    upload: UploadedFile,
+    action: Action = Action.EDIT_SELF_ASSESSMENT,
+) -> EvidenceItem:
+    _check_permission(actor, action, organisation_ids)
+    _check_details(title, evidence_date, classification)
+    data = _read(upload)
+    try:
+        name = rules.check_filename(upload.name)
+        kind = rules.check_upload(name, data)
+    except rules.UploadRefused as refusal:
+        raise ValidationError({"file": str(refusal)}) from refusal
+    item = EvidenceItem(
+        organisation=organisation,
+        holder_type=ContentType.objects.get_for_model(holder),
+        holder_id=holder.pk,
+        title=title.strip(),
+        evidence_date=evidence_date,
+        classification=classification,
+        kind=EvidenceKind.FILE,
+        original_filename=name,
+        size=len(data),
+        content_type=kind.content_type,
+        extension=kind.extensions[0],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=actor,
+    )
+    item.file.save("upload", ContentFile(data), save=False)
+    # If the row cannot be written, the stored file goes with it.
+    try:
+        item.save()
+    except Exception:
+        item.file.storage.delete(item.file.name)
+        raise
+    return item
+
+
+@transaction.atomic
+def evidence_link_add(
+    *,
+    actor,
+    holder: models.Model,
+    organisation_ids: Iterable[int],
+    organisation=None,
+    title: str,
+    evidence_date: date | None,
+    classification: str,
+    url: str,
+    action: Action = Action.EDIT_SELF_ASSESSMENT,
+) -> EvidenceItem:
+    _check_permission(actor, action, organisation_ids)
+    _check_details(title, evidence_date, classification)
+    url = (url or "").strip()
+    try:
+        URLValidator(schemes=["https", "http"])(url)
+    except ValidationError as error:
+        raise ValidationError({"url": "Enter a web address starting with https://"}) from error
+    return EvidenceItem.objects.create(
+        organisation=organisation,
+        holder_type=ContentType.objects.get_for_model(holder),
+        holder_id=holder.pk,
+        title=title.strip(),
+        evidence_date=evidence_date,
+        classification=classification,
+        kind=EvidenceKind.LINK,
+        url=url,
+        uploaded_by=actor,
+    )
+
+
+@transaction.atomic
+def evidence_remove(
+    *,
+    actor,
+    item: EvidenceItem,
+    organisation_ids: Iterable[int],
+    action: Action = Action.EDIT_SELF_ASSESSMENT,
+) -> None:
+    _check_permission(actor, action, organisation_ids)
+    stored = item.file.name if item.is_file else ""
+    storage = item.file.storage
+    item._history_user = actor
+    item.delete()
+    if stored:
+        # Only once the row is gone for good: a rolled-back delete keeps its file.
+        transaction.on_commit(lambda: storage.delete(stored))
