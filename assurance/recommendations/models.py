@@ -58,6 +58,15 @@ class RecommendationSource(models.Model):
         help_text="When the recommendations were made to a partnership the council belongs to.",
     )
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    # Set for the source made from an issued assessment, so a reissue updates
+    # the same register entries rather than adding a second set.
+    assessment = models.OneToOneField(
+        "assessments.Assessment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendation_source",
+    )
     title = models.CharField(max_length=250)
     made_by = models.CharField(
         "made by", max_length=250, help_text="The body that made the recommendations."
@@ -101,6 +110,15 @@ class Recommendation(models.Model):
         RecommendationSource, on_delete=models.CASCADE, related_name="recommendations"
     )
     number = models.PositiveIntegerField(help_text="Its number within the source.")
+    # The closing recommendation of an issued assessment this entry answers;
+    # emptied if the assessor removes it before a reissue.
+    assessment_recommendation = models.OneToOneField(
+        "assessments.AssessmentRecommendation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="register_entry",
+    )
     criterion = models.ForeignKey(
         "frameworks.Criterion",
         on_delete=models.SET_NULL,

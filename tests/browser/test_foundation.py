@@ -37,9 +37,9 @@ def test_council_lead_sees_own_council_and_its_history(page, login, demo):
     login(page, "lead@ashdown.example", DEMO_PASSWORD)
     assert_no_axe_violations(page)
     expect(page.get_by_role("heading", name="Your councils")).to_be_visible()
-    expect(page.get_by_role("link", name="Ashdown County Council")).to_be_visible()
+    expect(page.get_by_role("link", name="Ashdown County Council", exact=True)).to_be_visible()
     expect(page.get_by_text("London Borough of Eastwick")).to_have_count(0)
-    page.get_by_role("link", name="Ashdown County Council").click()
+    page.get_by_role("link", name="Ashdown County Council", exact=True).click()
     assert_no_axe_violations(page)
     expect(page.get_by_role("heading", name="Ashdown County Council")).to_be_visible()
     page.get_by_role("link", name="History of changes").click()
@@ -52,7 +52,7 @@ def test_council_lead_sees_own_council_and_its_history(page, login, demo):
 
 def test_lead_adds_a_colleague_with_error_then_success(page, login, demo):
     login(page, "lead@ashdown.example", DEMO_PASSWORD)
-    page.get_by_role("link", name="Ashdown County Council").click()
+    page.get_by_role("link", name="Ashdown County Council", exact=True).click()
     page.get_by_role("link", name="People at Ashdown County Council").click()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Add colleague").click()
@@ -70,7 +70,7 @@ def test_lead_adds_a_colleague_with_error_then_success(page, login, demo):
 def test_another_councils_page_is_not_found_for_a_lead(page, login, demo):
     login(page, "lead@eastwick.example", DEMO_PASSWORD)
     page.goto("/organisations/")
-    expect(page.get_by_role("link", name="Ashdown County Council")).to_have_count(0)
+    expect(page.get_by_role("link", name="Ashdown County Council", exact=True)).to_have_count(0)
     page.goto("/organisations/1/")
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert_no_axe_violations(page)

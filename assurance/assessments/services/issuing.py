@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
+from assurance.recommendations.services import source_record_assessment
 
 from ..letter import build_letter_context, render_docx, render_pdf
 from ..models import Assessment, IssuedLetter
@@ -46,6 +47,8 @@ def assessment_issue(*, actor, assessment: Assessment) -> IssuedLetter:
     letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
     save(letter, actor)
     save(assessment, actor, f"Issued (letter version {number})")
+    # The closing recommendations go into the council's register for a response.
+    source_record_assessment(actor=actor, assessment=assessment)
     return letter
 
 

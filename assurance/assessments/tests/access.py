@@ -120,7 +120,7 @@ def build(world) -> None:
         evidence = EvidenceItem.objects.create(
             holder=response,
             organisation=council,
-            title="Partnership plan",
+            title="Local delivery plan",
             evidence_date="2022-01-01",
             kind="link",
             url="https://example.org/plan",

@@ -7,6 +7,7 @@ locks the versions it uses without any change here."""
 
 from __future__ import annotations
 
+from django.db.models import Exists
 from simple_history.models import HistoricalChanges
 
 from ..models import Criterion, CriterionGroup, Descriptor, FrameworkVersion, RatingLevel
@@ -33,15 +34,30 @@ def _outside_relations(model):
         yield related, field.field.name
 
 
-def users_of(version: FrameworkVersion) -> list[str]:
-    """Verbose plural names of the records that use this version."""
-    found = []
+def _uses(version: FrameworkVersion):
     for model, path in _PATHS.items():
         for related, field_name in _outside_relations(model):
             lookup = f"{field_name}__{path}" if path else field_name
-            if related._base_manager.filter(**{lookup: version}).exists():
-                found.append(str(related._meta.verbose_name_plural))
-    return found
+            yield related, related._base_manager.filter(**{lookup: version})
+
+
+def users_of(version: FrameworkVersion) -> list[str]:
+    """Verbose plural names of the records that use this version, asked in one
+    query however many apps point at frameworks."""
+    uses = list(_uses(version))
+    if not uses:
+        return []
+    flags = (
+        FrameworkVersion.objects.filter(pk=version.pk)
+        .annotate(**{f"use_{i}": Exists(rows) for i, (_, rows) in enumerate(uses)})
+        .values_list(*(f"use_{i}" for i in range(len(uses))))
+        .first()
+    ) or ()
+    return [
+        str(related._meta.verbose_name_plural)
+        for (related, _), used in zip(uses, flags, strict=False)
+        if used
+    ]
 
 
 def version_in_use(version: FrameworkVersion) -> bool:

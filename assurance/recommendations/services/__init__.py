@@ -16,9 +16,9 @@ from assurance.accounts.models import COUNCIL_ROLES, Membership, User
 from assurance.accounts.permissions import Action, can
 from assurance.organisations.models import Organisation, Partnership
 
-from . import rules
-from .importing import ImportRow
-from .models import (
+from .. import rules
+from ..importing import ImportRow
+from ..models import (
     Marking,
     ProgressEntry,
     Recommendation,
@@ -42,6 +42,15 @@ def _require(actor: User, action: Action, source: RecommendationSource) -> None:
 def _require_open(source: RecommendationSource) -> None:
     if source.status != SourceStatus.OPEN:
         raise ValidationError(f"“{source.title}” is closed. Reopen it before making changes.")
+
+
+def _require_own_items(source: RecommendationSource) -> None:
+    """An assessment's recommendations come from its letter, not by hand."""
+    if source.assessment_id:
+        raise ValidationError(
+            "The recommendations of an assessment come from its letter. "
+            "Record your own under another source."
+        )
 
 
 def _clean_numbered(recommendations: Sequence[tuple]) -> list[str]:
@@ -124,6 +133,7 @@ def recommendation_add(
 ) -> Recommendation:
     _require(actor, Action.MANAGE_RECOMMENDATION_SOURCES, source)
     _require_open(source)
+    _require_own_items(source)
     errors = _clean_numbered([(number, text, criterion)])
     if source.recommendations.filter(number=number).exists():
         errors.append(f"There is already a recommendation {number} in this source.")
@@ -293,6 +303,7 @@ def recommendations_import(
     may have landed between preview and confirm."""
     _require(actor, Action.MANAGE_RECOMMENDATION_SOURCES, source)
     _require_open(source)
+    _require_own_items(source)
     if not rows:
         raise ValidationError("There are no recommendations to import.")
     taken = set(
@@ -317,3 +328,6 @@ def recommendations_import(
     return bulk_create_with_history(
         [row.to_model(source) for row in rows], Recommendation, default_user=actor
     )
+
+
+from .assessments import source_record_assessment  # noqa: E402,F401
