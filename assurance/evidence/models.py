@@ -17,10 +17,7 @@ from django.core.files.storage import storages
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-
-class Classification(models.TextChoices):
-    OFFICIAL = "OFFICIAL", "OFFICIAL"
-    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
+from assurance.core.classification import Classification
 
 
 class EvidenceKind(models.TextChoices):

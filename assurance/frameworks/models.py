@@ -86,7 +86,8 @@ class RatingLevel(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.value} – {self.label}"
+        # A numeric scale labels its levels with their values: say "3", not "3 – 3".
+        return self.label if self.label == str(self.value) else f"{self.value} – {self.label}"
 
     @property
     def tag_class(self) -> str:

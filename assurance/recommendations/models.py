@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from assurance.core.classification import Classification as Marking
 from assurance.organisations.models import Organisation, Partnership
 
 
@@ -21,11 +22,6 @@ class SourceKind(models.TextChoices):
 class SourceStatus(models.TextChoices):
     OPEN = "open", "Open"
     CLOSED = "closed", "Closed"
-
-
-class Marking(models.TextChoices):
-    OFFICIAL = "OFFICIAL", "OFFICIAL"
-    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
 
 
 class Response(models.TextChoices):

@@ -34,6 +34,10 @@ class World:
         return self.objects[f"{name}:{target}"]
 
     def add(self, name: str, own: Any, other: Any) -> None:
+        # Apps build into one world: a second app reusing a name would silently
+        # point the first app's URLs at the wrong records.
+        if f"{name}:{OWN}" in self.objects:
+            raise ValueError(f"The access-matrix world already has records named {name!r}.")
         self.objects[f"{name}:{OWN}"] = own
         self.objects[f"{name}:{OTHER}"] = other
 

@@ -38,7 +38,7 @@ def _evidence(w, t, assessment):
 
 
 def _recommendation(w, t, assessment):
-    return w.obj("recommendation", t).pk
+    return w.obj("assessment_recommendation", t).pk
 
 
 ENTRIES = {
@@ -132,7 +132,9 @@ def build(world) -> None:
             actor=actor, assessment=scoring, text="Write a plan."
         )
         records[target] = (self_assessment, scoring, issued, evidence, recommendation)
-    for index, name in enumerate(("assessment", "scoring", "issued", "evidence", "recommendation")):
+    for index, name in enumerate(
+        ("assessment", "scoring", "issued", "evidence", "assessment_recommendation")
+    ):
         world.add(name, records["own"][index], records["other"][index])
     world.add(
         "evidence_file",

@@ -2,7 +2,6 @@ import pytest
 
 from assurance.accounts.models import Role
 from assurance.accounts.tests.factories import assessor_for, user_with_role
-from assurance.organisations.tests.factories import OrganisationFactory, RegionFactory
 
 from .factories import scored_version
 
@@ -10,36 +9,6 @@ from .factories import scored_version
 @pytest.fixture
 def version(db):
     return scored_version(criteria=4)
-
-
-@pytest.fixture
-def council(db):
-    return OrganisationFactory(name="Ourshire Council", region=RegionFactory(name="Our Region"))
-
-
-@pytest.fixture
-def other_council(db):
-    return OrganisationFactory(name="Theirshire Council", region=RegionFactory(name="Their Region"))
-
-
-@pytest.fixture
-def lead(council):
-    return user_with_role(Role.COUNCIL_LEAD, council)
-
-
-@pytest.fixture
-def contributor(council):
-    return user_with_role(Role.COUNCIL_CONTRIBUTOR, council)
-
-
-@pytest.fixture
-def viewer(council):
-    return user_with_role(Role.COUNCIL_VIEWER, council)
-
-
-@pytest.fixture
-def other_lead(other_council):
-    return user_with_role(Role.COUNCIL_LEAD, other_council)
 
 
 @pytest.fixture

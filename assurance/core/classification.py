@@ -1,0 +1,9 @@
+"""Government Security Classifications markings carried by every record and
+document. OFFICIAL is the default; OFFICIAL-SENSITIVE is chosen by the author."""
+
+from django.db import models
+
+
+class Classification(models.TextChoices):
+    OFFICIAL = "OFFICIAL", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
