@@ -86,8 +86,9 @@ class RatingLevel(models.Model):
         ]
 
     def __str__(self) -> str:
-        # A numeric scale labels its levels with their values: say "3", not "3 – 3".
-        return self.label if self.label == str(self.value) else f"{self.value} – {self.label}"
+        from .rules import level_name
+
+        return level_name(self.value, self.label)
 
     @property
     def tag_class(self) -> str:

@@ -15,6 +15,12 @@ BAND_ORDER = {Band.NOT_MET: 0, Band.PARTIALLY_MET: 1, Band.MET: 2, Band.EXCEEDED
 MEETING_BANDS = frozenset({Band.MET, Band.EXCEEDED})
 
 
+def level_name(value: int, label: str) -> str:
+    """How a level is written: "3" on a numeric scale, "3 – Met" where the
+    label says more than the number."""
+    return label if label == str(value) else f"{value} – {label}"
+
+
 def _get(item: Any, name: str) -> Any:
     return item[name] if isinstance(item, dict) else getattr(item, name)
 

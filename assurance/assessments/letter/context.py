@@ -111,7 +111,7 @@ NOT_SCORED = "Assured separately"
 def _level_text(level) -> tuple[int | None, str, str, str]:
     if level is None:
         return None, NOT_SCORED, "", ""
-    return level.value, level.label, level.band, level.get_band_display()
+    return level.value, str(level), level.band, level.get_band_display()
 
 
 def _responses(assessment: Assessment) -> list[CriterionResponse]:
@@ -137,7 +137,7 @@ def _annex(assessment: Assessment) -> tuple[AnnexCriterion, ...]:
             title=c.title,
             statement=c.statement,
             descriptors=tuple(
-                DescriptorLine(d.level.value, d.level.label, d.text) for d in c.descriptors.all()
+                DescriptorLine(d.level.value, str(d.level), d.text) for d in c.descriptors.all()
             ),
         )
         for c in criteria
@@ -172,7 +172,7 @@ def build_letter_context(
             Feedback(
                 r.criterion.number,
                 r.criterion.title,
-                f"Level {value} – {label}" if value is not None else NOT_SCORED,
+                f"Level {label}" if value is not None else NOT_SCORED,
                 r.good_practice,
                 r.areas_for_development,
             )

@@ -26,8 +26,7 @@ def render_pdf(letter: LetterContext) -> bytes:
 
 
 def score_cells(row) -> tuple[str, str, str, str]:
-    level = f"{row.level} – {row.level_label}" if row.level is not None else row.level_label
-    return (str(row.number), row.title, level, row.band_label or "–")
+    return (str(row.number), row.title, row.level_label, row.band_label or "–")
 
 
 def render_docx(letter: LetterContext) -> bytes:
@@ -83,6 +82,6 @@ def render_docx(letter: LetterContext) -> bytes:
         if criterion.descriptors:
             doc.table(
                 ("Level", "Descriptor"),
-                [(f"{d.value} – {d.label}", d.text) for d in criterion.descriptors],
+                [(d.label, d.text) for d in criterion.descriptors],
             )
     return doc.to_bytes()
