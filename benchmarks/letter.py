@@ -35,6 +35,7 @@ from assurance.assessments.letter.context import (  # noqa: E402
     RecommendationLine,
     ScoreRow,
 )
+from assurance.frameworks.rules import level_name  # noqa: E402
 
 LEVELS = (
     (1, "Weak", "not_met", "Not met"),
@@ -55,16 +56,16 @@ def sample_letter() -> LetterContext:
     for number, value in enumerate(SCORES, start=1):
         _, label, band, band_label = LEVELS[value - 1]
         title = f"Criterion {number}"
-        scores.append(ScoreRow(number, title, value, label, band, band_label))
+        scores.append(ScoreRow(number, title, value, level_name(value, label), band, band_label))
         feedback.append(
-            Feedback(number, title, f"Level {value} – {label}", PARAGRAPH * 2, PARAGRAPH)
+            Feedback(number, title, f"Level {level_name(value, label)}", PARAGRAPH * 2, PARAGRAPH)
         )
         annex.append(
             AnnexCriterion(
                 number,
                 title,
                 "What the criterion asks for, in a sentence.",
-                tuple(DescriptorLine(v, lbl, PARAGRAPH) for v, lbl, _, _ in LEVELS),
+                tuple(DescriptorLine(v, level_name(v, lbl), PARAGRAPH) for v, lbl, _, _ in LEVELS),
             )
         )
     return LetterContext(

@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def _configure(tmp: str) -> None:
     import django
 
     django.setup()
+    warnings.filterwarnings("ignore", "No directory at")  # static files are not collected here
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
