@@ -6,11 +6,12 @@ shipped frameworks are not loaded. Idempotent."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 
 from assurance.accounts.models import Membership, Role, User
 from assurance.frameworks.models import FrameworkVersion, RatingLevel
@@ -233,7 +234,9 @@ def _run(version, users, council, period, scores, assessor, moderator, summary, 
     services.assessment_ready_for_moderation(actor=users[assessor], assessment=assessment)
     if state == "issued":
         services.moderation_agree(actor=users[moderator], assessment=assessment)
-        services.assessment_issue(actor=users[assessor], assessment=assessment)
+        # Letters of past periods carry a date late in the spring after the period.
+        issued_at = timezone.make_aware(datetime(start + 1, 5, 27, 10, 0))
+        services.assessment_issue(actor=users[assessor], assessment=assessment, issued_at=issued_at)
 
 
 @transaction.atomic

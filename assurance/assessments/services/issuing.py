@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -22,13 +23,17 @@ def _sha256(data: bytes) -> str:
 
 
 @transaction.atomic
-def assessment_issue(*, actor, assessment: Assessment) -> IssuedLetter:
+def assessment_issue(
+    *, actor, assessment: Assessment, issued_at: datetime | None = None
+) -> IssuedLetter:
     """Generate the letter, keep both files as issued, and make the
-    assessment read-only."""
+    assessment read-only. ``issued_at`` is only for recording letters that were
+    issued on paper before the service was used (the demo, data migrations);
+    pages always issue now."""
     assessment = lock(assessment)
     require(actor, Action.ISSUE_ASSESSMENT, assessment)
     new_status = step(assessment, Event.ISSUE)
-    now = timezone.now()
+    now = issued_at or timezone.now()
     assessment.status = new_status
     assessment.issued_by, assessment.issued_at = actor, now
     number = (assessment.letters.aggregate(n=Max("version_number"))["n"] or 0) + 1

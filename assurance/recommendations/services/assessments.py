@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import update_change_reason
+from simple_history.utils import bulk_update_with_history, update_change_reason
 
 from assurance.accounts.models import User
 
@@ -55,7 +55,9 @@ def _first_issue(actor: User, assessment, letter_items) -> RecommendationSource:
     entries = list(source.recommendations.all())
     for entry in entries:
         entry.assessment_recommendation = by_number[entry.number]
-    Recommendation.objects.bulk_update(entries, ["assessment_recommendation"])
+    bulk_update_with_history(
+        entries, Recommendation, ["assessment_recommendation"], default_user=actor
+    )
     return source
 
 
