@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
+from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
@@ -79,7 +80,7 @@ def people(request, organisation_pk: int):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
             return redirect("accounts:people", organisation_pk=organisation.pk)
@@ -92,11 +93,3 @@ def people(request, organisation_pk: int):
             "form": form,
         },
     )
-
-
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

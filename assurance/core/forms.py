@@ -5,6 +5,7 @@ labels, hints, error messages and the error summary follow the design
 system without each template repeating the markup."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -22,6 +23,16 @@ _ERROR_CLASSES = {
     "govuk-file-upload": "govuk-file-upload--error",
 }
 CHOICE_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names, else at the top,
+    so the error summary shows it and the person's input stays in place."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class GovukRenderer(TemplatesSetting):

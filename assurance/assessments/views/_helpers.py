@@ -18,13 +18,17 @@ def page(assessment, user, **extra) -> dict:
     }
 
 
-def add_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+def rebind_after_conflict(request, bind, error):
+    """After an optimistic-concurrency refusal: the person's own text stays in
+    the form, and the hidden version moves on to the one they have now been
+    shown, so that saving again is a deliberate choice. Returns (form, current)."""
+    current = error.current
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = bind(data)
+    form.is_valid()
+    form.add_error(None, error)
+    return form, current
 
 
 def flash(request, error: ValidationError) -> None:

@@ -5,13 +5,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
 
 from .. import selectors, services
 from ..forms import ReopenForm
 from ..letter import build_letter_context, render_html
 from ..rules import Event, allowed
-from ._helpers import add_errors, flash, page
+from ._helpers import flash, page
 
 
 def _preview(assessment):
@@ -56,7 +57,7 @@ def assessment_reopen(request, pk: int):
                 actor=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -3,11 +3,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
 
 from .. import selectors, services
 from ..forms import AssessmentOpenForm
-from ._helpers import add_errors, page
+from ._helpers import page
 
 
 @requires(Action.VIEW_RECORDS)
@@ -39,7 +40,7 @@ def assessment_open(request):
                 **form.target_kwargs(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
             return redirect("assessments:detail", assessment.pk)

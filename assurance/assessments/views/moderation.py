@@ -3,11 +3,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import ModerationForm
 from ..rules import Event, allowed
-from ._helpers import add_errors, page
+from ._helpers import page
 
 
 @requires(Action.MODERATE_ASSESSMENT)
@@ -22,7 +23,7 @@ def assessment_moderate(request, pk: int):
         try:
             _decide(request, assessment, form)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("assessments:detail", pk)
     return render(

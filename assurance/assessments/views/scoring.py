@@ -4,12 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import RecommendationForm, ScoreForm, SummaryForm
 from ..rules import Event, allowed
 from ..services._common import ConcurrentEdit
-from ._helpers import add_errors, flash, page
+from ._helpers import flash, page, rebind_after_conflict
 
 
 @requires(Action.SCORE_ASSESSMENT)
@@ -65,14 +66,9 @@ def criterion_score(request, pk: int, criterion_pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ConcurrentEdit as error:
-            conflict = error.current
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = bind(data)
-            form.is_valid()
-            form.add_error(None, error)
+            form, conflict = rebind_after_conflict(request, bind, error)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Score for criterion {response.criterion.number} saved.")
             return redirect("assessments:scores", pk)
@@ -127,7 +123,7 @@ def assessment_summary(request, pk: int):
                 actor=request.user, assessment=assessment, summary=form.cleaned_data["summary"]
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Summary saved.")
             return redirect("assessments:summary", pk)
@@ -149,7 +145,7 @@ def recommendation_add(request, pk: int):
                 criterion=form.chosen_criterion(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Recommendation added.")
             return redirect("assessments:summary", pk)

@@ -5,13 +5,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
 from ..rules import Event, Status, allowed
 from ..services._common import ConcurrentEdit
-from ._helpers import add_errors, flash, page
+from ._helpers import flash, page, rebind_after_conflict
 
 
 def _task_context(request, response, *, form=None, file_form=None, link_form=None, conflict=None):
@@ -92,16 +93,9 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
                 task_status=form.cleaned_data["task_status"],
             )
         except ConcurrentEdit as error:
-            # The person's own text stays in the form; the hidden version moves
-            # on to the one they have now been shown, so saving again is deliberate.
-            conflict = error.current
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = bind(data)
-            form.is_valid()
-            form.add_error(None, error)
+            form, conflict = rebind_after_conflict(request, bind, error)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Criterion {response.criterion.number} saved.")
             return redirect("assessments:detail", pk)
@@ -119,7 +113,7 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
         try:
             save(response, form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
             return redirect("assessments:task", pk, criterion_pk)

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 
 from .. import forms, selectors, services
-from ._common import errors_to_form as _errors_to_form
 
 # --- One recommendation -----------------------------------------------------
 
@@ -46,7 +46,7 @@ def progress_add(request, pk: int):
                 actor=request.user, recommendation=recommendation, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The progress has been recorded.")
             return redirect("recommendations:recommendation", pk=recommendation.pk)

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import visible_organisations
 
 from .. import forms, rules, selectors, services
-from ._common import errors_to_form as _errors_to_form
 
 
 @requires(Action.VIEW_RECORDS)
@@ -29,7 +29,7 @@ def source_create(request):
         try:
             source = services.source_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, f"“{source.title}” has been added. Now add its recommendations."
@@ -70,7 +70,7 @@ def source_close(request, pk: int):
         try:
             services.source_close(actor=request.user, source=source, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"“{source.title}” has been closed.")
             return redirect("recommendations:source", pk=source.pk)
@@ -86,7 +86,7 @@ def source_reopen(request, pk: int):
         try:
             services.source_reopen(actor=request.user, source=source, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"“{source.title}” has been reopened.")
             return redirect("recommendations:source", pk=source.pk)
@@ -124,7 +124,7 @@ def source_respond(request, pk: int):
         try:
             services.source_respond(actor=request.user, source=source, responses=responses)
         except ValidationError as error:
-            _errors_to_form(summary, error)
+            add_service_errors(summary, error)
         else:
             messages.success(request, "The responses have been saved.")
             return redirect("recommendations:source", pk=source.pk)
@@ -160,7 +160,7 @@ def recommendation_add(request, pk: int):
         try:
             services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, f"Recommendation {form.cleaned_data['number']} has been added."
