@@ -268,3 +268,13 @@ def moderation_rows(assessment: Assessment, levels: list[RatingLevel]) -> list[M
             )
         )
     return rows
+
+
+def get_closing_recommendation(assessment: Assessment, pk: int) -> AssessmentRecommendation:
+    """A recommendation of this (already scoped) assessment; 404 otherwise."""
+    return get_object_or_404(assessment.recommendations, pk=pk)
+
+
+def get_evidence_of(response: CriterionResponse, pk: int) -> EvidenceItem:
+    """An evidence item held by this (already scoped) criterion response; 404 otherwise."""
+    return get_object_or_404(response.evidence.all(), pk=pk)

@@ -45,3 +45,13 @@ def regions_with_counts(user) -> QuerySet[Region]:
     return Region.objects.annotate(
         organisation_count=Count("organisations", filter=condition)
     ).filter(organisation_count__gt=0)
+
+
+def partnerships_of(user, organisation: Organisation) -> QuerySet[Partnership]:
+    """The partnerships an organisation belongs to, as far as the user may see."""
+    return visible_partnerships(user).filter(members=organisation)
+
+
+def districts_of(organisation: Organisation) -> QuerySet[Organisation]:
+    """A county's district councils (visible to whoever may see the county)."""
+    return organisation.districts.all()

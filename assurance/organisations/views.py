@@ -22,10 +22,8 @@ def organisation_detail(request, pk: int):
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
-            "districts": organisation.districts.all(),
-            "partnerships": selectors.visible_partnerships(request.user).filter(
-                members=organisation
-            ),
+            "districts": selectors.districts_of(organisation),
+            "partnerships": selectors.partnerships_of(request.user, organisation),
         },
     )
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
@@ -156,7 +156,7 @@ def recommendation_add(request, pk: int):
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_remove(request, pk: int, recommendation_pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
-    recommendation = get_object_or_404(assessment.recommendations, pk=recommendation_pk)
+    recommendation = selectors.get_closing_recommendation(assessment, recommendation_pk)
     try:
         services.recommendation_remove(actor=request.user, recommendation=recommendation)
     except ValidationError as error:

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -157,7 +157,7 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
     response = selectors.get_response_for(request.user, pk, criterion_pk)
-    item = get_object_or_404(response.evidence.all(), pk=evidence_pk)
+    item = selectors.get_evidence_of(response, evidence_pk)
     try:
         services.criterion_evidence_remove(actor=request.user, response=response, item=item)
     except ValidationError as error:
