@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AssessorAssignment, Membership, User
@@ -46,3 +47,8 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class AssessorAssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["assessor", "organisation", "region"]
     autocomplete_fields = ["assessor", "organisation"]
+
+
+# Roles come from memberships, not Django groups: hide groups so no one
+# grants access in a way the permissions module would never see.
+admin.site.unregister(Group)
