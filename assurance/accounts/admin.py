@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AssessorAssignment, Membership, User
+from .permissions import Action, has_action
 
 
 class MembershipInline(admin.TabularInline):
@@ -52,3 +53,18 @@ class AssessorAssignmentAdmin(SimpleHistoryAdmin):
 # Roles come from memberships, not Django groups: hide groups so no one
 # grants access in a way the permissions module would never see.
 admin.site.unregister(Group)
+
+
+def _may_use_admin(request) -> bool:
+    """The admin is for administrators: the staff flag alone is not enough.
+    A superuser (from createsuperuser) may always enter, to appoint the first
+    administrator."""
+    user = request.user
+    return (
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or has_action(user, Action.MANAGE_USERS))
+    )
+
+
+admin.site.has_permission = _may_use_admin

@@ -95,3 +95,14 @@ def test_restrict_scopes_querysets_including_partnership_membership(councils):
     assert list(visible) == [own]
     partnerships = restrict(Partnership.objects.all(), lead, Action.VIEW_RECORDS, "members")
     assert list(partnerships) == [ours]
+
+
+def test_the_staff_flag_alone_does_not_open_the_admin(client, councils):
+    own, _ = councils
+    lead = user_with_role(Role.COUNCIL_LEAD, own)
+    lead.is_staff = True
+    lead.save()
+    client.force_login(lead)
+    assert client.get("/admin/").status_code == 302
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    assert client.get("/admin/").status_code == 200
