@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from simple_history.utils import bulk_update_with_history, update_change_reason
 
 from assurance.accounts.models import User
@@ -44,7 +45,7 @@ def _first_issue(actor: User, assessment, letter_items) -> RecommendationSource:
         kind=SourceKind.ASSESSMENT,
         title=f"Assessment {assessment.period}: {assessment.framework_version.framework.title}",
         made_by=str(assessment.assessing_body or assessment.assessor),
-        made_on=assessment.issued_at.date(),
+        made_on=timezone.localdate(assessment.issued_at),
         reference=f"Assessment letter, {assessment.period}",
         marking=assessment.classification,
         recommendations=[(r.number, r.text, r.criterion) for r in letter_items],
