@@ -236,7 +236,36 @@ def _run(version, users, council, period, scores, assessor, moderator, summary, 
         services.moderation_agree(actor=users[moderator], assessment=assessment)
         # Letters of past periods carry a date late in the spring after the period.
         issued_at = timezone.make_aware(datetime(start + 1, 5, 27, 10, 0))
-        services.assessment_issue(actor=users[assessor], assessment=assessment, issued_at=issued_at)
+        services.assessment_issue(
+            actor=users[assessor],
+            assessment=assessment,
+            letter=_letter(organisation, assessor, issued_at.date()),
+            issued_at=issued_at,
+        )
+
+
+def _addresses() -> None:
+    """Postal addresses for the letters: the assessing body's heads them."""
+    for name, address in CONTENT["letters"]["addresses"].items():
+        Organisation.objects.filter(name=name, postal_address="").update(postal_address=address)
+
+
+def _letter(organisation: Organisation, assessor: str, on: date) -> services.LetterInput:
+    letters = CONTENT["letters"]
+    name, job_title, salutation = letters["addressees"][organisation.name]
+    signatory = letters["signatories"][assessor]
+    return services.LetterInput(
+        letter_date=on,
+        addressee_name=name,
+        addressee_job_title=job_title,
+        addressee_address=letters["addresses"][organisation.name],
+        salutation=salutation,
+        signatory_name=signatory["name"],
+        signatory_job_title=signatory["job_title"],
+        signatory_region=signatory["region"],
+        signatory_contact=signatory["contact"],
+        cc=letters["cc"],
+    )
 
 
 @transaction.atomic
@@ -249,6 +278,7 @@ def seed() -> None:
     if len(users) < 3:
         print("Assessments demo skipped: the demo assessor accounts are missing.")  # noqa: T201
         return
+    _addresses()
     for row in SCORED:
         _run(scoring, users, *row)
     if toolkit is None:

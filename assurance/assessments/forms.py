@@ -249,3 +249,76 @@ class ReopenForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say why the issued assessment is being reopened."},
     )
+
+
+class LetterForm(GovukForm):
+    """What the letter needs beyond the scores. Blank fields are allowed here:
+    the service says, all at once, what is still missing."""
+
+    letter_date = forms.DateField(
+        label="Date of the letter",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="Today, or an earlier day after moderation. For example, 27/5/2022.",
+        error_messages={
+            "required": "Enter the date the letter carries.",
+            "invalid": "Enter the date as day/month/year, for example 27/5/2022.",
+        },
+    )
+    contact = forms.ChoiceField(
+        label="Address the letter to",
+        required=False,
+        help_text="Choose one of the council's people, or type the name and job title below.",
+    )
+    addressee_name = forms.CharField(label="Addressee's name", required=False, max_length=150)
+    addressee_job_title = forms.CharField(
+        label="Addressee's job title", required=False, max_length=150
+    )
+    addressee_address = forms.CharField(
+        label="Council's postal address",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One line per row.",
+    )
+    cc = forms.CharField(
+        label="Copied to (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One person or team per line.",
+    )
+    salutation = forms.CharField(
+        label="Salutation", required=False, max_length=150, help_text="For example, Dear Ms Okafor."
+    )
+    signatory_name = forms.CharField(label="Signatory's name", required=False, max_length=150)
+    signatory_job_title = forms.CharField(
+        label="Signatory's job title", required=False, max_length=150
+    )
+    signatory_region = forms.CharField(
+        label="Signatory's region or team (optional)", required=False, max_length=150
+    )
+    signatory_contact = forms.CharField(
+        label="Signatory's contact details",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Email address and telephone number, one per line.",
+    )
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contacts = {c.key: c for c in contacts}
+        self.fields["contact"].choices = [("", "Someone else (type below)")] + [
+            (c.key, f"{c.name}, {c.job_title or 'no job title'} ({c.organisation})")
+            for c in contacts
+        ]
+        if not contacts:
+            del self.fields["contact"]
+
+    def letter_input(self):
+        from .services import LetterInput
+
+        data = dict(self.cleaned_data)
+        chosen = self.contacts.get(data.pop("contact", "") or "")
+        if chosen is not None:
+            data["addressee_name"] = chosen.name
+            data["addressee_job_title"] = chosen.job_title
+        return LetterInput(**data)

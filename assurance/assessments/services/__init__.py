@@ -2,7 +2,7 @@
 for the assessed organisation (any member, for a partnership), then the
 status machine in rules.py, then the input; nothing is half-saved."""
 
-from .issuing import assessment_issue, assessment_reopen
+from .issuing import LetterInput, assessment_issue, assessment_reopen
 from .moderation import moderation_agree, moderation_return
 from .opening import assessment_open
 from .scoring import (
@@ -21,6 +21,7 @@ from .self_assessment import (
 )
 
 __all__ = [
+    "LetterInput",
     "assessment_issue",
     "assessment_open",
     "assessment_ready_for_moderation",

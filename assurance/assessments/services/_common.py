@@ -31,7 +31,7 @@ def lock(assessment: Assessment) -> Assessment:
 
 def step(assessment: Assessment, event: str) -> str:
     try:
-        return rules.transition(assessment.status, event)
+        return rules.transition(assessment.status, event, council_owned=assessment.council_owned)
     except rules.TransitionRefused as refused:
         raise ValidationError(str(refused)) from refused
 

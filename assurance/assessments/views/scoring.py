@@ -16,9 +16,12 @@ from ._helpers import flash, page, rebind_after_conflict
 @requires(Action.SCORE_ASSESSMENT)
 def scoring_overview(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
-    previous = selectors.previous_levels(assessment)
+    previous = selectors.previous_scores(assessment)
     responses = selectors.responses_with_evidence(assessment)
-    rows = [(r, previous.get(r.criterion_id)) for r in responses]
+    rows = [
+        (r, previous.of(r.criterion_id), previous.movement(r.criterion_id, r.final_level))
+        for r in responses
+    ]
     return render(
         request,
         "assessments/scoring_overview.html",
@@ -26,6 +29,7 @@ def scoring_overview(request, pk: int):
             assessment,
             request.user,
             rows=rows,
+            previous_period=previous.period,
             recommendations=selectors.recommendations_of(assessment),
             can_score=allowed(assessment.status, Event.SCORE),
             can_ready=allowed(assessment.status, Event.READY),
@@ -39,6 +43,7 @@ def criterion_score(request, pk: int, criterion_pk: int):
     assessment = response.assessment
     levels, descriptors = selectors.scale(assessment), selectors.descriptors_for(criterion_pk)
     required = not response.criterion.assured_separately
+    previous = selectors.previous_scores(assessment)
 
     def bind(data=None):
         initial = {
@@ -83,7 +88,8 @@ def criterion_score(request, pk: int, criterion_pk: int):
             form=form,
             conflict=conflict,
             descriptors=descriptors,
-            previous=selectors.previous_levels(assessment).get(response.criterion_id),
+            previous=previous.of(response.criterion_id),
+            previous_period=previous.period,
             evidence_rows=[{"item": item} for item in selectors.evidence_of(response)],
             editable=allowed(assessment.status, Event.SCORE),
         ),

@@ -100,4 +100,13 @@ def parse(name: str, content: bytes) -> ParsedFile | LoadProblem:
         return LoadProblem(
             name, "kind", "the file must start with 'kind: framework' or 'kind: crosswalk'."
         )
-    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(doc))
+    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(_hashed(doc)))
+
+
+# Presentation metadata that does not change what a score means: left out of
+# the content hash so that it can be corrected on a version already in use.
+UNHASHED_KEYS = frozenset({"letter", "council_self_assessment"})
+
+
+def _hashed(doc: dict) -> dict:
+    return {key: value for key, value in doc.items() if key not in UNHASHED_KEYS}
