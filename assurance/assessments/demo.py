@@ -201,7 +201,10 @@ def _score(assessment: Assessment, assessor: User, scores: list[int], summary: s
             rationale=f"The evidence best matches the level {value} descriptor.",
         )
     services.assessment_summary_save(
-        actor=assessor, assessment=assessment, summary=CONTENT["summaries"][summary]
+        actor=assessor,
+        assessment=assessment,
+        summary=CONTENT["summaries"][summary],
+        expected_version=None,
     )
     criteria = {c.number: c for c in version.criteria.all()}
     for rec in CONTENT["recommendations"]:

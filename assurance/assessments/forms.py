@@ -159,14 +159,16 @@ class ScoreForm(GovukForm):
 
 
 class SummaryForm(GovukForm):
+    """Posted with the new-recommendation form as one form: either button saves both."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     summary = forms.CharField(
-        label="Overall summary",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Write the overall summary."},
+        label="Overall summary", required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
 
 
 class RecommendationForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
         label="Recommendation",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -174,8 +176,9 @@ class RecommendationForm(GovukForm):
     )
     criterion = forms.TypedChoiceField(label="About", coerce=int, empty_value=None, required=False)
 
-    def __init__(self, *args, criteria=(), **kwargs):
+    def __init__(self, *args, criteria=(), required=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["text"].required = required
         self.criteria = {c.pk: c for c in criteria}
         self.fields["criterion"].choices = [("", "General")] + [
             (c.pk, f"{c.number}. {c.title}") for c in criteria

@@ -30,6 +30,11 @@ urlpatterns = [
     path("<int:pk>/summary/", views.assessment_summary, name="summary"),
     path("<int:pk>/recommendations/add/", views.recommendation_add, name="recommendation_add"),
     path(
+        "<int:pk>/recommendations/<int:recommendation_pk>/edit/",
+        views.recommendation_edit,
+        name="recommendation_edit",
+    ),
+    path(
         "<int:pk>/recommendations/<int:recommendation_pk>/remove/",
         views.recommendation_remove,
         name="recommendation_remove",

@@ -7,10 +7,12 @@ from .moderation import moderation_agree, moderation_return
 from .opening import assessment_open
 from .scoring import (
     assessment_ready_for_moderation,
+    assessment_summary_page_save,
     assessment_summary_save,
     criterion_score_save,
     recommendation_add,
     recommendation_remove,
+    recommendation_update,
 )
 from .self_assessment import (
     criterion_evidence_file_add,
@@ -26,6 +28,7 @@ __all__ = [
     "assessment_open",
     "assessment_ready_for_moderation",
     "assessment_reopen",
+    "assessment_summary_page_save",
     "assessment_summary_save",
     "criterion_evidence_file_add",
     "criterion_evidence_link_add",
@@ -36,5 +39,6 @@ __all__ = [
     "moderation_return",
     "recommendation_add",
     "recommendation_remove",
+    "recommendation_update",
     "self_assessment_submit",
 ]

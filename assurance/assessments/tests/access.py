@@ -73,6 +73,10 @@ ENTRIES = {
         method="post",
         data=lambda w, t: {},
     ),
+    "assessments:recommendation_edit": Entry(
+        url=_url("recommendation_edit", _recommendation, record="scoring"),
+        allowed=ASSESSOR_OWN,
+    ),
     "assessments:recommendation_remove": Entry(
         url=_url("recommendation_remove", _recommendation, record="scoring"),
         allowed=ASSESSOR_OWN,

@@ -153,7 +153,10 @@ def score_all(assessment: Assessment, assessor, levels=None) -> Assessment:
             rationale=f"Matches the level {value} descriptor.",
         )
     services.assessment_summary_save(
-        actor=assessor, assessment=assessment, summary="Overall, sound delivery."
+        actor=assessor,
+        assessment=assessment,
+        summary="Overall, sound delivery.",
+        expected_version=None,
     )
     return Assessment.objects.get(pk=assessment.pk)
 

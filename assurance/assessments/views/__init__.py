@@ -6,6 +6,7 @@ from .scoring import (
     assessment_summary,
     criterion_score,
     recommendation_add,
+    recommendation_edit,
     recommendation_remove,
     scoring_overview,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "letter_download",
     "letter_preview",
     "recommendation_add",
+    "recommendation_edit",
     "recommendation_remove",
     "scoring_overview",
     "self_assessment_submit",
