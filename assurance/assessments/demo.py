@@ -247,6 +247,40 @@ def _run(version, users, council, period, scores, assessor, moderator, summary, 
         )
 
 
+def _own_self_assessment() -> None:
+    """One council's own red, amber, green self-assessment, signed off."""
+    spec = CONTENT["own_self_assessment"]
+    version = FrameworkVersion.objects.filter(
+        framework__slug=spec["framework"]["slug"], version=spec["framework"]["version"]
+    ).first()
+    if version is None:
+        return
+    organisation = Organisation.objects.get(name=spec["council"])
+    if Assessment.objects.filter(
+        organisation=organisation, framework_version=version, council_owned=True
+    ).exists():
+        return
+    lead = _lead(organisation)
+    own = services.own_self_assessment_start(
+        actor=lead, organisation=organisation, framework_version=version, period=spec["period"]
+    )
+    texts = CONTENT["scoring_criteria"]
+    for response, rating in zip(
+        own.responses.select_related("criterion").order_by("criterion__number"),
+        spec["ratings"],
+        strict=True,
+    ):
+        services.criterion_response_save(
+            actor=lead,
+            response=response,
+            expected_version=response.version,
+            narrative=texts.get(response.criterion.number, {}).get("narrative", ""),
+            self_level=_level(version, rating),
+            task_status=TaskStatus.COMPLETED,
+        )
+    services.own_self_assessment_sign_off(actor=lead, assessment=own)
+
+
 def _addresses() -> None:
     """Postal addresses for the letters: the assessing body's heads them."""
     for name, address in CONTENT["letters"]["addresses"].items():
@@ -290,6 +324,7 @@ def seed() -> None:
             "so there is no self-assessment in progress."
         )  # noqa: T201
         return
+    _own_self_assessment()
     council, period, assessor = IN_PROGRESS
     organisation = Organisation.objects.get(name=council)
     if not Assessment.objects.filter(

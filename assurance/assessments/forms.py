@@ -73,6 +73,12 @@ class AssessmentOpenForm(GovukForm):
         initial=Classification.OFFICIAL,
         widget=GovukRadioSelect(),
     )
+    from_council_self_assessment = forms.BooleanField(
+        label="Start from the council's own signed-off self-assessment",
+        required=False,
+        help_text="Its narratives and ratings become the council's proposal, "
+        "if it has one against this framework for this period.",
+    )
 
     def __init__(self, *args, organisations=(), partnerships=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -325,3 +331,37 @@ class LetterForm(GovukForm):
             data["addressee_name"] = chosen.name
             data["addressee_job_title"] = chosen.job_title
         return LetterInput(**data)
+
+
+class OwnStartForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        label="Council",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Choose your council."},
+    )
+    framework_version = forms.ModelChoiceField(
+        label="Framework",
+        queryset=FrameworkVersion.objects.select_related("framework").filter(
+            allows_council_self_assessment=True
+        ),
+        empty_label="Choose a framework",
+        error_messages={"required": "Choose the framework to self-assess against."},
+    )
+    period = forms.CharField(
+        label="Period",
+        max_length=7,
+        help_text="The reporting year, for example 2023/24.",
+        error_messages={"required": "Enter the period, for example 2023/24."},
+    )
+    classification = forms.ChoiceField(
+        label="Marking",
+        choices=Classification.choices,
+        initial=Classification.OFFICIAL,
+        widget=GovukRadioSelect(),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["framework_version"].label_from_instance = lambda version: version.title

@@ -272,6 +272,7 @@ NEXT_STEP_COUNCIL = {
     Status.MODERATED: "Wait for the letter",
     Status.ISSUED: "Read the letter and respond to the recommendations",
     Status.REOPENED: "Wait for the letter to be reissued",
+    Status.SIGNED_OFF: "Export it for your committee",
 }
 NEXT_STEP_ASSESSOR = {
     Status.SELF_ASSESSMENT: "Wait for the council to submit",
@@ -286,7 +287,13 @@ NEXT_STEP_ASSESSOR = {
 
 def council_assessments(user) -> list[HomeRow]:
     rows = visible_assessments(user).order_by("-period")[:20]
-    return [HomeRow(a, NEXT_STEP_COUNCIL[a.status]) for a in rows]
+    return [HomeRow(a, _council_next_step(a)) for a in rows]
+
+
+def _council_next_step(assessment: Assessment) -> str:
+    if assessment.council_owned and assessment.status == Status.SELF_ASSESSMENT:
+        return "Complete the self-assessment and sign it off"
+    return NEXT_STEP_COUNCIL[assessment.status]
 
 
 def assessor_assessments(user) -> list[HomeRow]:

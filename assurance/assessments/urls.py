@@ -7,6 +7,8 @@ app_name = "assessments"
 urlpatterns = [
     path("", views.assessment_list, name="list"),
     path("new/", views.assessment_open, name="open"),
+    path("own/new/", views.own_start, name="own_start"),
+    path("<int:pk>/export/<str:fmt>/", views.own_export, name="own_export"),
     path("<int:pk>/", views.assessment_detail, name="detail"),
     path("<int:pk>/tasks/<int:criterion_pk>/", views.self_assessment_task, name="task"),
     path(

@@ -5,6 +5,7 @@ status machine in rules.py, then the input; nothing is half-saved."""
 from .issuing import LetterInput, assessment_issue, assessment_reopen
 from .moderation import moderation_agree, moderation_return
 from .opening import assessment_open
+from .own import own_self_assessment_sign_off, own_self_assessment_start
 from .scoring import (
     assessment_ready_for_moderation,
     assessment_summary_page_save,
@@ -37,6 +38,8 @@ __all__ = [
     "criterion_score_save",
     "moderation_agree",
     "moderation_return",
+    "own_self_assessment_sign_off",
+    "own_self_assessment_start",
     "recommendation_add",
     "recommendation_remove",
     "recommendation_update",

@@ -221,3 +221,22 @@ def issue(assessment: Assessment, actor, **overrides) -> IssuedLetter:
     return services.assessment_issue(
         actor=actor, assessment=assessment, letter=letter_input(**overrides)
     )
+
+
+def rag_version(criteria: int = 3) -> FrameworkVersion:
+    """A red, amber, green scale that councils may self-assess against."""
+    version = scored_version(
+        criteria=criteria,
+        levels=(1, 2, 3),
+        bands=("not_met", "partially_met", "met"),
+        labels=("Red", "Amber", "Green"),
+    )
+    version.allows_council_self_assessment = True
+    version.save()
+    return version
+
+
+def open_own(lead, council, *, version=None, period="2023/24") -> Assessment:
+    return services.own_self_assessment_start(
+        actor=lead, organisation=council, framework_version=version or rag_version(), period=period
+    )

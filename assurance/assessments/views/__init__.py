@@ -1,5 +1,5 @@
 from .issuing import assessment_issue, assessment_reopen, letter_download, letter_preview
-from .lists import assessment_detail, assessment_list, assessment_open
+from .lists import assessment_detail, assessment_list, assessment_open, own_export, own_start
 from .moderation import assessment_moderate
 from .scoring import (
     assessment_ready,
@@ -33,6 +33,8 @@ __all__ = [
     "evidence_remove",
     "letter_download",
     "letter_preview",
+    "own_export",
+    "own_start",
     "recommendation_add",
     "recommendation_edit",
     "recommendation_remove",

@@ -239,17 +239,17 @@ def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
 
 @requires(Action.SUBMIT_SELF_ASSESSMENT)
 def self_assessment_submit(request, pk: int):
+    """Check your answers, then submit to the assessor (or, for the council's
+    own self-assessment, sign it off)."""
     assessment = selectors.get_assessment_for(request.user, pk, Action.SUBMIT_SELF_ASSESSMENT)
     problems = []
     if request.method == "POST":
         try:
-            services.self_assessment_submit(actor=request.user, assessment=assessment)
+            done = _submit(request.user, assessment)
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(
-                request, "Self-assessment submitted. Your assessor has been told it is ready."
-            )
+            messages.success(request, done)
             return redirect("assessments:detail", pk)
     responses = selectors.responses_with_evidence(assessment)
     missing = [
@@ -265,6 +265,21 @@ def self_assessment_submit(request, pk: int):
             missing=missing,
             problems=problems,
             open=assessment.status == Status.SELF_ASSESSMENT,
-            task_url=reverse("assessments:detail", args=[pk]),
         ),
+    )
+
+
+def _submit(user, assessment) -> str:
+    if assessment.council_owned:
+        services.own_self_assessment_sign_off(actor=user, assessment=assessment)
+        return "Self-assessment signed off. You can now export it for your committee."
+    submitted = services.self_assessment_submit(actor=user, assessment=assessment)
+    if submitted.assessor_notified_at:
+        return (
+            f"Self-assessment submitted. {submitted.assessor.full_name}, your assessor, "
+            "has been sent an email and will see it on their home page."
+        )
+    return (
+        "Self-assessment submitted. We could not email your assessor: it is on their home "
+        "page, but you may want to tell them yourself."
     )
