@@ -7,7 +7,6 @@ from docx import Document
 from openpyxl import Workbook
 
 
-
 def _pdf() -> bytes:
     from pypdf import PdfWriter
 
