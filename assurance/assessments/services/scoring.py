@@ -49,7 +49,7 @@ def criterion_score_save(
     previous = current.assessed_level
     changed = previous is not None and level is not None and previous.pk != level.pk
     if changed and not (reason or "").strip():
-        errors["reason"] = f"Say why the level changed from {previous.value} to {level.value}."
+        errors["reason"] = f"Say why the level changed from {previous} to {level}."
     if errors:
         raise ValidationError(errors)
     current.assessed_level = level
