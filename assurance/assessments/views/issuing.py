@@ -94,8 +94,8 @@ def letter_preview(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk)
     may = selectors.abilities(request.user, assessment)
     assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
-    if not assessment.is_issued and not assessing_side:
-        raise Http404
+    if assessment.council_owned or (not assessment.is_issued and not assessing_side):
+        raise Http404  # a council's own self-assessment never has a letter
     return render(
         request,
         "assessments/letter_preview.html",
