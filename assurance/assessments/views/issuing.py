@@ -26,7 +26,7 @@ def _preview(assessment):
 @requires(Action.ISSUE_ASSESSMENT)
 def assessment_issue(request, pk: int):
     """Ask for what the letter needs, say what is missing, then issue."""
-    assessment = selectors.get_assessment_for(request.user, pk, Action.ISSUE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
     contacts = selectors.council_contacts(request.user, assessment)
     initial = selectors.letter_initial(request.user, assessment)
     form = LetterForm(request.POST or None, initial=initial, contacts=contacts)
@@ -66,7 +66,7 @@ def assessment_issue(request, pk: int):
 
 @requires(Action.REOPEN_ASSESSMENT)
 def assessment_reopen(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.REOPEN_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +91,7 @@ def assessment_reopen(request, pk: int):
 @requires(Action.VIEW_RECORDS)
 def letter_preview(request, pk: int):
     """The letter as a web page. Before issue only the assessing side sees it."""
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     may = selectors.abilities(request.user, assessment)
     assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
     if assessment.council_owned or (not assessment.is_issued and not assessing_side):
@@ -113,7 +113,7 @@ def letter_download(request, pk: int, version: int, fmt: str):
     """The stored bytes of an issued letter, exactly as issued."""
     if fmt not in ("pdf", "docx"):
         raise Http404
-    letter = selectors.get_letter_for(request.user, pk, version)
+    letter = selectors.get_letter_for(request.user, pk, version, purpose=Action.VIEW_RECORDS)
     stored = getattr(letter, fmt)
     with stored.open("rb") as handle:
         content = handle.read()

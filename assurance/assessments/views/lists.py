@@ -19,16 +19,20 @@ def assessment_list(request):
     return render(
         request,
         "assessments/assessment_list.html",
-        {"assessments": selectors.visible_assessments(request.user).order_by("-period", "pk")},
+        {
+            "assessments": selectors.visible_assessments(
+                request.user, purpose=Action.VIEW_RECORDS
+            ).order_by("-period", "pk")
+        },
     )
 
 
 @requires(Action.OPEN_ASSESSMENT)
 def assessment_open(request):
-    organisations = visible_organisations(request.user, Action.OPEN_ASSESSMENT).exclude(
+    organisations = visible_organisations(request.user, purpose=Action.OPEN_ASSESSMENT).exclude(
         kind="assessing_body"
     )
-    partnerships = visible_partnerships(request.user, Action.OPEN_ASSESSMENT)
+    partnerships = visible_partnerships(request.user, purpose=Action.OPEN_ASSESSMENT)
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
@@ -53,7 +57,7 @@ def assessment_open(request):
 
 @requires(Action.VIEW_RECORDS)
 def assessment_detail(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     responses = selectors.responses_with_evidence(assessment)
     return render(
         request,
@@ -71,9 +75,9 @@ def assessment_detail(request, pk: int):
 @requires(Action.SUBMIT_SELF_ASSESSMENT)
 def own_start(request):
     """A council lead starts the council's own self-assessment."""
-    organisations = visible_organisations(request.user, Action.SUBMIT_SELF_ASSESSMENT).exclude(
-        kind="assessing_body"
-    )
+    organisations = visible_organisations(
+        request.user, purpose=Action.SUBMIT_SELF_ASSESSMENT
+    ).exclude(kind="assessing_body")
     form = OwnStartForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +101,7 @@ def own_export(request, pk: int, fmt: str):
     """The council's own self-assessment for its committee (never a letter)."""
     renderers = {"pdf": own_export_module.render_pdf, "docx": own_export_module.render_docx}
     renderers["xlsx"] = own_export_module.render_xlsx
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     if fmt not in renderers or not assessment.council_owned:
         raise Http404
     export = own_export_module.build(

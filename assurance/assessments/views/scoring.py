@@ -15,7 +15,7 @@ from ._helpers import flash, page, rebind_after_conflict
 
 @requires(Action.SCORE_ASSESSMENT)
 def scoring_overview(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     previous = selectors.previous_scores(assessment)
     responses = selectors.responses_with_evidence(assessment)
     rows = [
@@ -39,7 +39,9 @@ def scoring_overview(request, pk: int):
 
 @requires(Action.SCORE_ASSESSMENT)
 def criterion_score(request, pk: int, criterion_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk, Action.SCORE_ASSESSMENT)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.SCORE_ASSESSMENT
+    )
     assessment = response.assessment
     levels, descriptors = selectors.scale(assessment), selectors.descriptors_for(criterion_pk)
     required = not response.criterion.assured_separately
@@ -166,7 +168,7 @@ def rebind_summary(request, form, current):
 
 @requires(Action.SCORE_ASSESSMENT)
 def assessment_summary(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     if request.method != "POST":
         return _summary_page(request, assessment)
     return _save_summary_page(request, assessment)
@@ -175,13 +177,13 @@ def assessment_summary(request, pk: int):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_add(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     return _save_summary_page(request, assessment)
 
 
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_edit(request, pk: int, recommendation_pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     recommendation = selectors.get_closing_recommendation(assessment, recommendation_pk)
     criteria = [r.criterion for r in selectors.responses_with_evidence(assessment)]
     initial = {
@@ -228,7 +230,7 @@ def recommendation_edit(request, pk: int, recommendation_pk: int):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_remove(request, pk: int, recommendation_pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     recommendation = selectors.get_closing_recommendation(assessment, recommendation_pk)
     try:
         services.recommendation_remove(
@@ -262,7 +264,7 @@ def _keep_typed(request, assessment):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def assessment_ready(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     try:
         services.assessment_ready_for_moderation(actor=request.user, assessment=assessment)
     except ValidationError as error:

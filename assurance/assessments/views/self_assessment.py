@@ -70,7 +70,9 @@ def _task_context(
 
 @requires(Action.VIEW_RECORDS)
 def self_assessment_task(request, pk: int, criterion_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     if request.method != "POST":
         return render(
             request, "assessments/self_assessment_task.html", _task_context(request, response)
@@ -175,7 +177,9 @@ def _after_evidence(request, response, done: str):
 
 
 def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str, save):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
         try:
@@ -227,7 +231,9 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
 @require_POST
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     item = selectors.get_evidence_of(response, evidence_pk)
     try:
         services.criterion_evidence_remove(actor=request.user, response=response, item=item)
@@ -241,7 +247,9 @@ def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
 def self_assessment_submit(request, pk: int):
     """Check your answers, then submit to the assessor (or, for the council's
     own self-assessment, sign it off)."""
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SUBMIT_SELF_ASSESSMENT)
+    assessment = selectors.get_assessment_for(
+        request.user, pk, purpose=Action.SUBMIT_SELF_ASSESSMENT
+    )
     problems = []
     if request.method == "POST":
         try:
