@@ -114,7 +114,7 @@ def test_out_of_scale_level_in_the_form_is_refused(client, council, lead, assess
         reverse("assessments:task", args=[assessment.pk, response.criterion_id]),
         {"version": 1, "narrative": "x", "self_level": "9", "task_status": "completed"},
     )
-    assert "Choose a level from 1 to 5." in page.content.decode()
+    assert "Choose one of: 1, 2, 3, 4, 5." in page.content.decode()
 
 
 def test_wrong_type_upload_gets_a_message_and_stores_nothing(client, council, lead, assessor):
