@@ -59,8 +59,10 @@ KINDS: dict[str, Kind] = {
             "plan action",
             "Plan actions",
             org_path="plan__organisation",
-            in_period=lambda s, e: (Q(start_on__lte=e) | Q(start_on__isnull=True))
-            & (Q(due_on__gte=s) | Q(due_on__isnull=True)),
+            in_period=lambda s, e: (
+                (Q(start_on__lte=e) | Q(start_on__isnull=True))
+                & (Q(due_on__gte=s) | Q(due_on__isnull=True))
+            ),
             related=("plan",),
             parent="plan",
             importable=True,
@@ -73,7 +75,7 @@ KINDS: dict[str, Kind] = {
             "Local risks",
             in_period=lambda s, e: Q(last_reviewed_on__lte=e) | Q(last_reviewed_on__isnull=True),
             sensitive_default=True,
-            intro="The risks the plan answers. Marked OFFICIAL-SENSITIVE unless you choose otherwise.",
+            intro="The risks the plan answers, marked OFFICIAL-SENSITIVE unless chosen otherwise.",
         ),
         Kind(
             "bodies",
@@ -93,7 +95,7 @@ KINDS: dict[str, Kind] = {
             parent="body",
             importable=True,
             has_criteria=False,
-            intro="Meetings of the governance bodies: agencies attending and whether the plan was reviewed.",
+            intro="Meetings held: agencies attending by sector, and whether the plan was reviewed.",
         ),
         Kind(
             "channel",
@@ -101,7 +103,7 @@ KINDS: dict[str, Kind] = {
             "Channel assurance record",
             "Channel assurance",
             related=("body",),
-            intro="Chair and deputy (as roles), terms of reference and the annual assurance statement.",
+            intro="Chair and deputy (as roles), terms of reference, annual assurance statement.",
         ),
         Kind(
             "channel-quarters",
@@ -123,7 +125,7 @@ KINDS: dict[str, Kind] = {
             "Referral figures",
             in_period=_period,
             counts=True,
-            intro="Counts of referrals per quarter by referring sector. Counts only, never about a person.",
+            intro="Referrals per quarter by referring sector: counts only, never about a person.",
         ),
         Kind(
             "training",

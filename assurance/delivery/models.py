@@ -130,9 +130,7 @@ class GovernanceBody(DeliveryRecord):
     kind = models.CharField(max_length=24, choices=BodyKind.choices)
     chair_role = models.CharField("chair (role)", max_length=200, blank=True)
     member_agencies = models.TextField(blank=True)
-    cadence_months = models.PositiveSmallIntegerField(
-        "meets at least every (months)", default=3
-    )
+    cadence_months = models.PositiveSmallIntegerField("meets at least every (months)", default=3)
     history = HistoricalRecords()
 
     class Meta:
@@ -261,6 +259,9 @@ class ActionUpdate(models.Model):
     class Meta:
         ordering = ["action", "-recorded_on", "-pk"]
 
+    def __str__(self) -> str:
+        return f"Update of {self.recorded_on:%d/%m/%Y}"
+
 
 class ChannelPanel(DeliveryRecord):
     body = models.ForeignKey(
@@ -305,6 +306,9 @@ class ChannelQuarter(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.period} quarter {self.quarter}"
+
     @property
     def organisation_id(self) -> int:
         return self.panel.organisation_id
@@ -329,6 +333,9 @@ class ReferralFigure(DeliveryRecord):
                 name="delivery_referral_figure_unique",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.period} quarter {self.quarter}, {self.get_sector_display()}"
 
 
 class TrainingCohort(DeliveryRecord):

@@ -122,8 +122,10 @@ def proposed_met_without_records(
 
 def terms_not_reviewed(*, panel: str, reviewed_on: date | None, as_at: date) -> Finding | None:
     if reviewed_on is None or months_between(reviewed_on, as_at) > 12:
-        when = "have never been reviewed" if reviewed_on is None else (
-            f"were last reviewed on {reviewed_on:%d/%m/%Y}"
+        when = (
+            "have never been reviewed"
+            if reviewed_on is None
+            else (f"were last reviewed on {reviewed_on:%d/%m/%Y}")
         )
         return Finding(
             "terms_not_reviewed",
@@ -135,7 +137,12 @@ def terms_not_reviewed(*, panel: str, reviewed_on: date | None, as_at: date) -> 
 
 
 def plan_review_overdue(
-    *, plan: str, board: str | None, cadence_months: int, last_review: date | None, since: date | None,
+    *,
+    plan: str,
+    board: str | None,
+    cadence_months: int,
+    last_review: date | None,
+    since: date | None,
     as_at: date,
 ) -> Finding | None:
     """The board must review the plan at least every ``cadence_months``.
@@ -161,13 +168,15 @@ def plan_review_overdue(
 
 
 def cadence_status(*, cadence_months: int, last_held: date | None, as_at: date) -> str:
-    """"kept" or "overdue" for a governance body."""
+    """ "kept" or "overdue" for a governance body."""
     if last_held is None or months_between(last_held, as_at) > cadence_months:
         return "overdue"
     return "kept"
 
 
-def body_overdue(*, body: str, cadence_months: int, last_held: date | None, as_at: date) -> Finding | None:
+def body_overdue(
+    *, body: str, cadence_months: int, last_held: date | None, as_at: date
+) -> Finding | None:
     if cadence_status(cadence_months=cadence_months, last_held=last_held, as_at=as_at) == "kept":
         return None
     when = f"last met on {last_held:%d/%m/%Y}" if last_held else "has no meeting recorded as held"
@@ -236,3 +245,70 @@ def statement_missing(*, panel: str, submitted_on: date | None, as_at: date) -> 
             "Record the date the annual assurance statement was submitted.",
         )
     return None
+
+
+# --- Validation of a whole record ------------------------------------------------
+
+_COUNT_FIELDS = {
+    "cohort_size": "the cohort size",
+    "trained": "the number trained",
+    "count": "the count",
+    "discussed": "the number discussed",
+    "adopted": "the number adopted",
+    "closed": "the number closed",
+    "reviewed_6_months": "the number reviewed at 6 months",
+    "reviewed_12_months": "the number reviewed at 12 months",
+    "attendance": "the attendance",
+    "feedback_responses": "the number of feedback responses",
+    "review_cadence_months": "the review cadence",
+    "cadence_months": "the meeting cadence",
+}
+_DATE_PAIRS = [
+    ("start_on", "due_on", "start date", "due date"),
+    ("last_reviewed_on", "next_review_on", "last review date", "next review date"),
+]
+
+
+def record_problems(values: dict, today: date) -> dict[str, str]:
+    """Every problem with a record's values, keyed by field. Empty when valid."""
+    problems: dict[str, str] = {}
+    for name, label in _COUNT_FIELDS.items():
+        if name in values and values[name] is not None and values[name] != "":
+            problem = count_problem(values[name], label)
+            if problem:
+                problems[name] = problem
+    if not problems.keys() & {"trained", "cohort_size"}:
+        problem = trained_problem(values.get("trained"), values.get("cohort_size"))
+        if problem:
+            problems["trained"] = problem
+    for first, second, first_label, second_label in _DATE_PAIRS:
+        problem = order_problem(values.get(first), values.get(second), first_label, second_label)
+        if problem:
+            problems[second] = problem
+    if "status" in values and "meeting_on" in values:
+        problem = held_meeting_problem(values["status"], values["meeting_on"], today)
+        if problem:
+            problems["meeting_on"] = problem
+    for name in (
+        "recorded_on",
+        "as_at",
+        "terms_reviewed_on",
+        "statement_submitted_on",
+        "last_reviewed_on",
+        "approved_on",
+    ):
+        if values.get(name) and values[name] > today:
+            problems[name] = "The date cannot be in the future."
+    cadence = values.get("cadence_months")
+    if (
+        cadence not in (None, "")
+        and "cadence_months" not in problems
+        and not 1 <= int(cadence) <= 24
+    ):
+        problems["cadence_months"] = "The meeting cadence must be from 1 to 24 months."
+    problem = percent_problem(values.get("feedback_positive_percent"))
+    if problem:
+        problems["feedback_positive_percent"] = problem
+    if "period" in values and not valid_period(str(values["period"] or "")):
+        problems["period"] = "Enter the year as, for example, 2024/25."
+    return problems
