@@ -187,20 +187,18 @@ def referral_view(organisation_ids: list[int], period: str, *, exact: bool) -> R
     for figure in sums.values("quarter", "sector", "count"):
         counts[figure["quarter"]][figure["sector"]] += figure["count"]
         recorded = True
-    quarters = []
-    year_counts = dict.fromkeys(Sector.values, 0)
-    for quarter in range(1, 5):
-        table = suppression.suppress(counts[quarter], exact=exact)
-        quarters.append({"quarter": quarter, "cells": table.cells, "total": table.total})
-        for sector, value in counts[quarter].items():
-            year_counts[sector] += value
+    grid = suppression.suppress_grid({q: counts[q] for q in range(1, 5)}, exact=exact)
+    quarters = [
+        {"quarter": q, "cells": grid.rows[q].cells, "total": grid.rows[q].total}
+        for q in range(1, 5)
+    ]
     reference = national.reference()
     return ReferralView(
         period=period,
         exact=exact,
         quarters=quarters,
         sectors=list(Sector.choices),
-        year=suppression.suppress(year_counts, exact=exact),
+        year=grid.columns,
         national=reference.year(period) or reference.latest(upto=period),
         source=reference.source,
         recorded=recorded,

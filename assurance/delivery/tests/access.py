@@ -25,7 +25,7 @@ ENTRIES = {
     "delivery:index": no_target(
         lambda: reverse("delivery:index"),
         (*COUNCIL_READERS, "national_analyst"),
-        overrides={r: 302 for r in COUNCIL_READERS},
+        overrides=dict.fromkeys(COUNCIL_READERS, 302),
     ),
     "delivery:dashboard": Entry(url=_org("dashboard"), allowed=READERS),
     "delivery:records": Entry(url=_org("records", "referrals"), allowed=READERS),
