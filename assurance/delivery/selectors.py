@@ -263,12 +263,12 @@ def criterion_panel(user, assessment, criterion) -> dict | None:
     }
 
 
-def _threshold(version_id: int) -> float | None:
+def _threshold(version_ids) -> float | None:
     from assurance.frameworks.models import Criterion
 
     values = [
         (c or {}).get("mandated_coverage")
-        for c in Criterion.objects.filter(framework_version=version_id).values_list(
+        for c in Criterion.objects.filter(framework_version__in=version_ids).values_list(
             "delivery", flat=True
         )
     ]
@@ -283,7 +283,7 @@ def assessment_findings(assessment, ids: list[int], today: date) -> list[rules.F
 
     as_at = checks.as_at_for(assessment.period, today)
     findings = checks.quality_checks(
-        ids, as_at=as_at, coverage_threshold=_threshold(assessment.framework_version_id)
+        ids, as_at=as_at, coverage_threshold=_threshold([assessment.framework_version_id])
     )
     start, end = rules.period_bounds(assessment.period)
     responses = list(
@@ -368,7 +368,10 @@ class Dashboard:
 
 
 def _org_threshold(organisation_id: int) -> float | None:
+    """From the framework version of the council's latest assessment, else
+    from the versions in force (no end date)."""
     from assurance.assessments.models import Assessment
+    from assurance.frameworks.models import FrameworkVersion
 
     latest = (
         Assessment.objects.filter(organisation=organisation_id)
@@ -376,7 +379,9 @@ def _org_threshold(organisation_id: int) -> float | None:
         .values_list("framework_version", flat=True)
         .first()
     )
-    return _threshold(latest) if latest else None
+    if latest:
+        return _threshold([latest])
+    return _threshold(FrameworkVersion.objects.filter(effective_to__isnull=True).values("pk"))
 
 
 def dashboard(user, organisation: Organisation, period: str, today: date) -> Dashboard:
