@@ -149,7 +149,7 @@ class GovernanceBody(DeliveryRecord):
 
 class Meeting(models.Model):
     body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="meetings")
-    meeting_on = models.DateField()
+    meeting_on = models.DateField("date of the meeting")
     status = models.CharField(max_length=12, choices=MeetingStatus.choices)
     sectors_attending = models.JSONField(default=list, blank=True)
     plan_reviewed = models.BooleanField(default=False)
@@ -186,7 +186,7 @@ class Risk(DeliveryRecord):
     title = models.CharField(max_length=250)
     source = models.CharField(max_length=200, help_text="For example, the police's CTLP.")
     rating = models.CharField(max_length=8, choices=RiskRating.choices)
-    last_reviewed_on = models.DateField(null=True, blank=True)
+    last_reviewed_on = models.DateField("last reviewed", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -199,7 +199,7 @@ class Risk(DeliveryRecord):
 class PartnershipPlan(DeliveryRecord):
     title = models.CharField(max_length=250)
     version_label = models.CharField("version", max_length=40)
-    approved_on = models.DateField(null=True, blank=True)
+    approved_on = models.DateField("approved", null=True, blank=True)
     board = models.ForeignKey(
         GovernanceBody, on_delete=models.PROTECT, null=True, blank=True, related_name="plans"
     )
@@ -220,8 +220,8 @@ class PlanAction(models.Model):
     reference = models.CharField(max_length=20)
     title = models.CharField("action", max_length=500)
     owner = models.CharField(max_length=200, help_text="A role or an organisation, never a name.")
-    start_on = models.DateField(null=True, blank=True)
-    due_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField("start date", null=True, blank=True)
+    due_on = models.DateField("due date", null=True, blank=True)
     status = models.CharField(
         max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
@@ -249,7 +249,7 @@ class PlanAction(models.Model):
 
 class ActionUpdate(models.Model):
     action = models.ForeignKey(PlanAction, on_delete=models.CASCADE, related_name="updates")
-    recorded_on = models.DateField()
+    recorded_on = models.DateField("date of the update")
     note = models.TextField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -289,7 +289,7 @@ class ChannelQuarter(models.Model):
     """Aggregate case counts for one quarter: never about any one person."""
 
     panel = models.ForeignKey(ChannelPanel, on_delete=models.CASCADE, related_name="quarters")
-    period = models.CharField(max_length=7)
+    period = models.CharField("year", max_length=7)
     quarter = models.PositiveSmallIntegerField(choices=Quarter.choices)
     discussed = models.PositiveIntegerField(default=0)
     adopted = models.PositiveIntegerField(default=0)
@@ -319,10 +319,10 @@ class ChannelQuarter(models.Model):
 
 
 class ReferralFigure(DeliveryRecord):
-    period = models.CharField(max_length=7)
+    period = models.CharField("year", max_length=7)
     quarter = models.PositiveSmallIntegerField(choices=Quarter.choices)
-    sector = models.CharField(max_length=20, choices=Sector.choices)
-    count = models.PositiveIntegerField()
+    sector = models.CharField("referring sector", max_length=20, choices=Sector.choices)
+    count = models.PositiveIntegerField("number of referrals")
     history = HistoricalRecords()
 
     class Meta:
@@ -343,7 +343,7 @@ class TrainingCohort(DeliveryRecord):
     mode = models.CharField(max_length=16, choices=TrainingMode.choices)
     mandated = models.BooleanField(default=False)
     cohort_size = models.PositiveIntegerField()
-    trained = models.PositiveIntegerField()
+    trained = models.PositiveIntegerField("number trained")
     as_at = models.DateField("figures as at")
     history = HistoricalRecords()
 
@@ -365,8 +365,8 @@ class Policy(DeliveryRecord):
     title = models.CharField(max_length=250)
     owner = models.CharField(max_length=200, help_text="A role or a team.")
     document = models.CharField(max_length=300, blank=True)
-    last_reviewed_on = models.DateField(null=True, blank=True)
-    next_review_on = models.DateField(null=True, blank=True)
+    last_reviewed_on = models.DateField("last reviewed", null=True, blank=True)
+    next_review_on = models.DateField("next review due", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
