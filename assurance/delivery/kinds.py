@@ -6,7 +6,7 @@ all use these slugs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Model, Q
@@ -26,11 +26,8 @@ class Kind:
     related: tuple[str, ...] = ()
     parent: str | None = None  # the field naming the parent record
     counts: bool = False  # holds referral or case counts (suppressed outside the council)
-    importable: bool = False
-    sensitive_default: bool = False
     has_criteria: bool = True
     intro: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def _dated(name: str) -> Callable[[date, date], Q]:
@@ -65,7 +62,6 @@ KINDS: dict[str, Kind] = {
             ),
             related=("plan",),
             parent="plan",
-            importable=True,
             intro="What the plan commits to, who owns it (a role or an organisation) and when.",
         ),
         Kind(
@@ -74,7 +70,6 @@ KINDS: dict[str, Kind] = {
             "local risk",
             "Local risks",
             in_period=lambda s, e: Q(last_reviewed_on__lte=e) | Q(last_reviewed_on__isnull=True),
-            sensitive_default=True,
             intro="The risks the plan answers, marked OFFICIAL-SENSITIVE unless chosen otherwise.",
         ),
         Kind(
@@ -93,7 +88,6 @@ KINDS: dict[str, Kind] = {
             in_period=_dated("meeting_on"),
             related=("body",),
             parent="body",
-            importable=True,
             has_criteria=False,
             intro="Meetings held: agencies attending by sector, and whether the plan was reviewed.",
         ),
@@ -133,7 +127,6 @@ KINDS: dict[str, Kind] = {
             "training cohort",
             "Training",
             in_period=_dated("as_at"),
-            importable=True,
             intro="Cohorts, how they are trained, whether training is mandated, and coverage.",
         ),
         Kind(
@@ -147,7 +140,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "engagement",
             m.EngagementActivity,
-            "engagement activity",
+            "engagement record",
             "Engagement and communications",
             in_period=_dated("held_on"),
             intro="Events and communications: audience, attendance and feedback.",

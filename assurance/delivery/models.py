@@ -92,7 +92,7 @@ class EngagementKind(models.TextChoices):
 class AudienceType(models.TextChoices):
     PROFESSIONALS = "professionals", "Professionals and partners"
     COMMUNITY = "community", "Community groups"
-    SCHOOLS = "schools", "Schools and young people"
+    SCHOOLS = "schools", "Schools and pupils"
     MEMBERS = "members", "Elected members"
     PUBLIC = "public", "General public"
     MIXED = "mixed", "Mixed"
@@ -210,6 +210,7 @@ class PartnershipPlan(DeliveryRecord):
 
     class Meta:
         ordering = ["organisation", "-approved_on", "-pk"]
+        verbose_name = "action plan"
 
     def __str__(self) -> str:
         return f"{self.title} ({self.version_label})"
@@ -280,6 +281,7 @@ class ChannelPanel(DeliveryRecord):
 
     class Meta:
         ordering = ["organisation", "body__name"]
+        verbose_name = "Channel assurance record"
 
     def __str__(self) -> str:
         return self.body.name
@@ -391,7 +393,8 @@ class EngagementActivity(DeliveryRecord):
 
     class Meta:
         ordering = ["organisation", "-held_on"]
-        verbose_name_plural = "engagement activities"
+        verbose_name = "engagement record"
+        verbose_name_plural = "engagement records"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(feedback_positive_percent__lte=100)

@@ -21,7 +21,6 @@ from assurance.organisations.models import Organisation, OrganisationKind
 from . import checks, national, rules, suppression
 from .kinds import KINDS, Kind
 from .models import (
-    ChannelQuarter,
     GovernanceBody,
     Meeting,
     MeetingStatus,
@@ -88,10 +87,6 @@ def get_record_for(user, slug: str, pk: int, *, purpose: Action):
     if record is None:
         raise Http404("No such record.")
     return record
-
-
-def organisation_of(record) -> int:
-    return record.organisation_id
 
 
 def updates_of(action: PlanAction) -> list:
@@ -510,14 +505,6 @@ def delivery_summary_for(
         referrals_total=board.referrals.year.total.shown,
         open_checks=tuple(f"{f.about}: {f.problem}" for f in board.findings),
     )
-
-
-def quarter_counts_visible(user, organisation_id: int) -> bool:
-    return exact_figures(user, organisation_id)
-
-
-def channel_quarters(panel_ids: list[int]) -> QuerySet[ChannelQuarter]:
-    return ChannelQuarter.objects.filter(panel__in=panel_ids)
 
 
 def import_references(slug: str, organisation: Organisation) -> dict[str, int]:

@@ -20,10 +20,8 @@ from .kinds import KINDS
 from .models import (
     ActionUpdate,
     GovernanceBody,
-    Meeting,
     PartnershipPlan,
     PlanAction,
-    TrainingCohort,
 )
 
 _PARENTS = {"plan": "plan", "body": "body", "panel": "panel", "board": "board"}
@@ -178,13 +176,3 @@ def delivery_rows_import(
             messages = "; ".join(error.messages)
             raise ValidationError(f"Row {row['row']}: {messages}") from error
     return created
-
-
-__all__ = [
-    "Meeting",
-    "TrainingCohort",
-    "action_update_add",
-    "delivery_record_create",
-    "delivery_record_update",
-    "delivery_rows_import",
-]
