@@ -105,6 +105,35 @@ def meetings_of(body: GovernanceBody) -> list[Meeting]:
     return list(body.meetings.all())
 
 
+def meetings_by_month(meetings: list[Meeting], today: date) -> list[dict]:
+    """Meetings held in each of the last twelve months, and how often each
+    sector attended them (from meetings already loaded: no query)."""
+    from .models import AgencySector
+
+    months = []
+    year, month = today.year, today.month
+    for _ in range(12):
+        held = [
+            mt
+            for mt in meetings
+            if mt.status == MeetingStatus.HELD
+            and mt.meeting_on.year == year
+            and mt.meeting_on.month == month
+        ]
+        months.append({"month": date(year, month, 1), "held": len(held)})
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    recent = [
+        mt
+        for mt in meetings
+        if mt.status == MeetingStatus.HELD and mt.meeting_on >= months[-1]["month"]
+    ]
+    sectors = [
+        (label, sum(1 for mt in recent if code in mt.sectors_attending))
+        for code, label in AgencySector.choices
+    ]
+    return [{"months": months, "sectors": sectors, "meetings": len(recent)}]
+
+
 def quarters_of(panel, *, exact: bool) -> list[dict]:
     rows = []
     for quarter in panel.quarters.all():

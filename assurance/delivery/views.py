@@ -179,6 +179,9 @@ def record_detail(request, slug: str, pk: int):
     elif slug == "channel":
         context["quarters"] = selectors.quarters_of(record, exact=exact)
         context["meetings"] = selectors.meetings_of(record.body)
+        context["by_month"] = selectors.meetings_by_month(
+            context["meetings"], timezone.localdate()
+        )[0]
     return render(request, "delivery/record_detail.html", context)
 
 

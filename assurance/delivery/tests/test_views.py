@@ -145,3 +145,18 @@ def test_the_dashboard_draws_charts_with_tables(client, lead, council, records):
     page = client.get(reverse("delivery:dashboard", args=[council.pk])).content.decode()
     assert page.count("<svg") >= 3 and 'role="img"' in page
     assert "Training coverage" in page and "England and Wales" in page
+
+
+def test_channel_assurance_shows_meetings_per_month_and_attendance(client, lead, records):
+    client.force_login(lead)
+    page = client.get(reverse("delivery:record", args=["channel", records.panel.pk]))
+    html = page.content.decode()
+    assert "Meetings held per month" in html and "Attendance by sector" in html
+
+
+def test_history_of_a_record_is_scoped(client, lead, other_lead, records):
+    url = reverse("core:history", args=["delivery.risk", records.risk.pk])
+    client.force_login(lead)
+    assert client.get(url).status_code == 200
+    client.force_login(other_lead)
+    assert client.get(url).status_code == 404
