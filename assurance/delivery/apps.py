@@ -26,15 +26,13 @@ class DeliveryConfig(AppConfig):
             "delivery/includes/assessment_panel.html", selectors.assessment_panel
         )
         for slug, kind in KINDS.items():
-            register_history(kind.model, _getter(slug))
+            register_history(kind.model, _getter(slug), purpose=Action.VIEW_RECORDS)
 
 
 def _getter(slug: str):
-    def get(user, pk: int):
-        from assurance.accounts.permissions import Action
-
+    def get(user, pk: int, *, purpose):
         from . import selectors
 
-        return selectors.get_record_for(user, slug, pk, purpose=Action.VIEW_HISTORY)
+        return selectors.get_record_for(user, slug, pk, purpose=purpose)
 
     return get

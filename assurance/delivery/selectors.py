@@ -46,7 +46,7 @@ def _kind(slug: str) -> Kind:
 
 def visible_councils(user, *, purpose: Action) -> QuerySet[Organisation]:
     councils = Organisation.objects.exclude(kind=OrganisationKind.ASSESSING_BODY)
-    return restrict(councils, user, purpose, "pk").select_related("region").order_by("name")
+    return restrict(councils, user, "pk", purpose=purpose).select_related("region").order_by("name")
 
 
 def get_council_for(user, pk: int, *, purpose: Action) -> Organisation:
@@ -67,7 +67,7 @@ def exact_figures(user, organisation_id: int) -> bool:
 def visible_records(user, slug: str, *, purpose: Action) -> QuerySet:
     k = _kind(slug)
     queryset = k.model.objects.select_related(*k.related) if k.related else k.model.objects.all()
-    return restrict(queryset, user, purpose, k.org_path)
+    return restrict(queryset, user, k.org_path, purpose=purpose)
 
 
 def records_of(
