@@ -160,3 +160,101 @@ def test_history_of_a_record_is_scoped(client, lead, other_lead, records):
     assert client.get(url).status_code == 200
     client.force_login(other_lead)
     assert client.get(url).status_code == 404
+
+
+def _valid_forms(records):
+    day = TODAY.strftime("%d/%m/%Y")
+    return {
+        "plans": {
+            "title": "Plan",
+            "version_label": "v2",
+            "approved_on": day,
+            "board": records.body.pk,
+            "review_cadence_months": "6",
+            "classification": "OFFICIAL",
+        },
+        "actions": {
+            "plan": records.plan.pk,
+            "reference": "A9",
+            "title": "Act",
+            "owner": "Lead",
+            "start_on": day,
+            "due_on": day,
+            "status": "in_progress",
+            "risks": [records.risk.pk],
+        },
+        "risks": {
+            "title": "Risk",
+            "source": "CTLP",
+            "rating": "low",
+            "classification": "OFFICIAL-SENSITIVE",
+        },
+        "bodies": {
+            "name": "Network",
+            "kind": "operational_network",
+            "cadence_months": "3",
+            "classification": "OFFICIAL",
+        },
+        "meetings": {
+            "body": records.body.pk,
+            "meeting_on": day,
+            "status": "held",
+            "sectors_attending": ["police", "health"],
+            "plan_reviewed": "on",
+        },
+        "channel": {
+            "body": records.body.pk,
+            "chair_role": "Head of Service",
+            "chair_trained": "on",
+            "terms_reviewed_on": day,
+            "classification": "OFFICIAL",
+        },
+        "channel-quarters": {
+            "panel": records.panel.pk,
+            "period": "2020/21",
+            "quarter": "2",
+            "discussed": "4",
+            "adopted": "1",
+            "closed": "0",
+            "reviewed_6_months": "0",
+            "reviewed_12_months": "0",
+        },
+        "referrals": {
+            "period": "2020/21",
+            "quarter": "1",
+            "sector": "health",
+            "count": "2",
+            "classification": "OFFICIAL",
+        },
+        "training": _training_form(),
+        "policies": {
+            "kind": "procurement",
+            "title": "Clause",
+            "owner": "Procurement",
+            "last_reviewed_on": day,
+            "classification": "OFFICIAL",
+        },
+        "engagement": {
+            "title": "Event",
+            "kind": "event",
+            "held_on": day,
+            "audience_type": "community",
+            "attendance": "40",
+            "classification": "OFFICIAL",
+        },
+    }
+
+
+def test_every_kind_can_be_added_and_changed_through_its_form(client, lead, council, records):
+    client.force_login(lead)
+    for slug, data in _valid_forms(records).items():
+        model = records.of(slug).__class__
+        before = model.objects.count()
+        response = client.post(reverse("delivery:record_create", args=[council.pk, slug]), data)
+        assert response.status_code == 302, (slug, response.content.decode()[-3000:])
+        assert model.objects.count() == before + 1
+        record = model.objects.order_by("-pk").first()
+        edit = client.get(reverse("delivery:record_edit", args=[slug, record.pk]))
+        assert edit.status_code == 200
+        response = client.post(reverse("delivery:record_edit", args=[slug, record.pk]), data)
+        assert response.status_code == 302, slug
