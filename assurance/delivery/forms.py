@@ -8,12 +8,22 @@ from django.db import models
 from django.utils.text import capfirst
 
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
-from assurance.recommendations.forms import UkDateField
 
 from . import selectors
 from .importing import MAX_BYTES
 from .kinds import KINDS
 from .models import AgencySector
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+
+
+class UkDateField(forms.DateField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        kwargs.setdefault("help_text", "For example, 31/03/2027")
+        widget = forms.TextInput(attrs={"class": "govuk-input--width-10"})
+        super().__init__(widget=widget, **kwargs)
+
 
 FIELDS: dict[str, list[str]] = {
     "plans": ["title", "version_label", "approved_on", "board", "review_cadence_months"],
