@@ -12,13 +12,15 @@ class DeliveryConfig(AppConfig):
             register_assessment_panel,
             register_criterion_panel,
             register_history,
+            register_home_section,
             register_nav,
         )
 
-        from . import selectors
+        from . import home, selectors
         from .kinds import KINDS
 
         register_nav("Delivery", "delivery:index", Action.VIEW_RECORDS, order=45)
+        register_home_section("delivery/home_section.html", home.delivery_section, order=45)
         register_criterion_panel(
             "delivery/includes/criterion_panel.html", selectors.criterion_panel
         )

@@ -391,7 +391,7 @@ class Dashboard:
     periods: list[str] = field(default_factory=list)
 
 
-def _org_threshold(organisation_id: int) -> float | None:
+def org_threshold(organisation_id: int) -> float | None:
     """From the framework version of the council's latest assessment, else
     from the versions in force (no end date)."""
     from assurance.assessments.models import Assessment
@@ -412,7 +412,7 @@ def dashboard(user, organisation: Organisation, period: str, today: date) -> Das
     ids = [organisation.pk]
     as_at = checks.as_at_for(period, today)
     start, end = rules.period_bounds(period)
-    threshold = _org_threshold(organisation.pk)
+    threshold = org_threshold(organisation.pk)
     statuses = dict(
         PlanAction.objects.filter(plan__organisation=organisation)
         .filter(KINDS["actions"].in_period(start, end))

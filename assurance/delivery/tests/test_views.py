@@ -258,3 +258,13 @@ def test_every_kind_can_be_added_and_changed_through_its_form(client, lead, coun
         assert edit.status_code == 200
         response = client.post(reverse("delivery:record_edit", args=[slug, record.pk]), data)
         assert response.status_code == 302, slug
+
+
+def test_the_home_page_tells_the_council_about_open_checks(client, lead, viewer, records):
+    records.policy.next_review_on = TODAY - timedelta(days=1)
+    records.policy.save()
+    client.force_login(lead)
+    page = client.get("/").content.decode()
+    assert "1 quality check open on the delivery records" in page
+    client.force_login(viewer)
+    assert "quality check" not in client.get("/").content.decode()
