@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assessments', '0002_level_in_scale_trigger'),
-        ('frameworks', '0002_version_letter_caveats_and_council_self_assessment'),
+        ('frameworks', '0003_version_letter_caveats_and_council_self_assessment'),
         ('organisations', '0002_organisation_postal_address'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -100,13 +100,24 @@ def parse(name: str, content: bytes) -> ParsedFile | LoadProblem:
         return LoadProblem(
             name, "kind", "the file must start with 'kind: framework' or 'kind: crosswalk'."
         )
-    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(_hashed(doc)))
+    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(_scored(doc)))
 
 
-# Presentation metadata that does not change what a score means: left out of
-# the content hash so that it can be corrected on a version already in use.
+# Fields that annotate a criterion without changing what is assessed: left out
+# of the hash, so that they can be added to a version already in use.
+ANNOTATIONS = ("delivery",)
+# Top-level keys about how a version is used (what its letters say, whether a
+# council may self-assess on its own), not what a score means: likewise left
+# out of the hash, so that they can be corrected on a version in use.
 UNHASHED_KEYS = frozenset({"letter", "council_self_assessment"})
 
 
-def _hashed(doc: dict) -> dict:
-    return {key: value for key, value in doc.items() if key not in UNHASHED_KEYS}
+def _scored(doc: dict) -> dict:
+    doc = {key: value for key, value in doc.items() if key not in UNHASHED_KEYS}
+    if not isinstance(doc.get("criteria"), list):
+        return doc
+    criteria = [
+        {k: v for k, v in c.items() if k not in ANNOTATIONS} if isinstance(c, dict) else c
+        for c in doc["criteria"]
+    ]
+    return {**doc, "criteria": criteria}
