@@ -20,6 +20,7 @@ from assurance.accounts.models import User
 
 from ..models import ProgressEntry, Recommendation, RecommendationSource, SourceKind, SourceStatus
 from ..models import Status as ItemStatus
+from .sources import source_create
 
 DROPPED_NOTE = "Superseded: the assessor removed this recommendation before reissuing the letter."
 
@@ -36,8 +37,6 @@ def source_record_assessment(*, actor: User, assessment) -> RecommendationSource
 
 
 def _first_issue(actor: User, assessment, letter_items) -> RecommendationSource:
-    from . import source_create
-
     source = source_create(
         actor=actor,
         organisation=_responding_council(assessment),

@@ -1,0 +1,59 @@
+"""The progress log of a recommendation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from assurance.accounts.models import User
+from assurance.accounts.permissions import Action
+
+from ..models import ProgressEntry, Recommendation, Status
+from ._common import _require, _require_open
+
+
+@transaction.atomic
+def progress_add(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    entry: str,
+    status: str | None = None,
+    completed_on: date | None = None,
+) -> ProgressEntry:
+    """A dated progress note, optionally moving the recommendation's status."""
+    source = recommendation.source
+    _require(actor, Action.RECORD_PROGRESS, source)
+    _require_open(source)
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    today = timezone.localdate()
+    new_status = status or recommendation.status
+    errors = []
+    if not entry.strip():
+        errors.append("Describe the progress made.")
+    if new_status not in Status.values:
+        errors.append("Choose a status.")
+    if completed_on and completed_on > today:
+        errors.append("The date completed cannot be in the future.")
+    if completed_on and new_status != Status.COMPLETED:
+        errors.append("Only give a date completed when the recommendation is completed.")
+    if errors:
+        raise ValidationError(errors)
+    progress = ProgressEntry.objects.create(
+        recommendation=recommendation,
+        entry=entry.strip(),
+        author=actor,
+        status_from=recommendation.status,
+        status_to=new_status,
+    )
+    if new_status == Status.COMPLETED:
+        completed_on = completed_on or recommendation.completed_on or today
+    else:
+        completed_on = None
+    if (recommendation.status, recommendation.completed_on) != (new_status, completed_on):
+        recommendation.status, recommendation.completed_on = new_status, completed_on
+        recommendation.save()
+    return progress
