@@ -46,6 +46,10 @@ class Action(StrEnum):
     RECORD_PROGRESS = "record_progress"
     MANAGE_RECOMMENDATION_SOURCES = "manage_recommendation_sources"
     CLOSE_SOURCE = "close_source"
+    # Verify addressed recommendations and decide extensions (see
+    # recommendations.rules.answering_action for which applies to a source).
+    VERIFY_ASSESSMENT_RECOMMENDATIONS = "verify_assessment_recommendations"
+    VERIFY_OWN_RECOMMENDATIONS = "verify_own_recommendations"
     # Peer review
     WORK_ON_REVIEW = "work_on_review"
     # Oversight
@@ -72,6 +76,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.RECORD_PROGRESS,
             A.MANAGE_RECOMMENDATION_SOURCES,
             A.CLOSE_SOURCE,
+            A.VERIFY_OWN_RECOMMENDATIONS,
         }
     ),
     Role.COUNCIL_CONTRIBUTOR: frozenset(
@@ -86,6 +91,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.MODERATE_ASSESSMENT,
             A.ISSUE_ASSESSMENT,
             A.REOPEN_ASSESSMENT,
+            A.VERIFY_ASSESSMENT_RECOMMENDATIONS,
             A.VIEW_REGIONAL_OVERSIGHT,
         }
     ),

@@ -38,6 +38,22 @@ class Status(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded"
 
 
+class Verification(models.TextChoices):
+    """Addressed by the council, then verified (or sent back) by the body
+    that made the recommendation."""
+
+    NONE = "", "Not addressed"
+    ADDRESSED = "addressed", "Addressed, awaiting verification"
+    VERIFIED = "verified", "Verified"
+    SENT_BACK = "sent_back", "Sent back"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", "Asked for"
+    GRANTED = "granted", "Granted"
+    REFUSED = "refused", "Refused"
+
+
 class RecommendationSource(models.Model):
     """A body of recommendations: an issued assessment, a peer review, a
     scrutiny review, an internal audit or any other review."""
@@ -80,6 +96,16 @@ class RecommendationSource(models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     closing_statement = models.TextField(blank=True)
+    verifier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="named verifier",
+        help_text="Who verifies addressed recommendations and decides extensions, "
+        "besides those the source's kind names.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -140,8 +166,24 @@ class Recommendation(models.Model):
         verbose_name="lead person",
     )
     milestone = models.DateField("milestone (target date)", null=True, blank=True)
+    # The latest extension granted; the milestone keeps the original date.
+    revised_milestone = models.DateField("revised milestone", null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     completed_on = models.DateField("date completed", null=True, blank=True)
+    verification = models.CharField(
+        max_length=10, choices=Verification.choices, default=Verification.NONE, blank=True
+    )
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    addressed_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    # Optimistic concurrency: a form carries the version it was drawn from
+    # and a save from an older version is refused rather than applied.
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -160,6 +202,7 @@ class Recommendation(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "milestone"]),
+            models.Index(fields=["verification"]),
             models.Index(fields=["response"]),
         ]
 
@@ -176,6 +219,8 @@ class ProgressEntry(models.Model):
     entry = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the work happened, which may be before the entry was typed.
+    worked_on = models.DateField("date of the work", null=True, blank=True)
     status_from = models.CharField(max_length=12, choices=Status.choices)
     status_to = models.CharField(max_length=12, choices=Status.choices)
     history = HistoricalRecords()
@@ -192,9 +237,53 @@ class ProgressEntry(models.Model):
         return self.status_from != self.status_to
 
 
+class Extension(models.Model):
+    """A new target date asked for by the council and decided by the source's
+    approver. Every request is kept, granted or refused."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="extensions"
+    )
+    date_before = models.DateField("date in force when asked")
+    requested_date = models.DateField("new date asked for")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=8, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation"],
+                condition=models.Q(status="pending"),
+                name="extension_one_pending_per_recommendation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="extension_decided_has_who_and_when",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Extension to {self.requested_date} for {self.recommendation}"
+
+
 class ReminderStage(models.TextChoices):
     DUE_SOON = "due_soon", "Due within 14 days"
     OVERDUE = "overdue", "Overdue"
+    ESCALATED = "escalated", "Overdue with no extension: approver told"
 
 
 class ReminderSent(models.Model):

@@ -15,6 +15,7 @@ from assurance.accounts.models import Membership, Role
 
 from . import rules
 from .models import Recommendation, ReminderSent, SourceStatus
+from .selectors import due_before_q, has_target_q
 
 _SUBJECTS = {
     rules.DUE_SOON: "Recommendation {number} of “{title}” is due by {milestone}",
@@ -24,14 +25,9 @@ _SUBJECTS = {
 
 def candidates(today: date):
     """Open recommendations whose milestone falls within the window, in open sources."""
+    window = due_before_q(today + timedelta(days=rules.DUE_SOON_DAYS), inclusive=True)
     return (
-        Recommendation.objects.filter(
-            source__status=SourceStatus.OPEN,
-            milestone__isnull=False,
-            milestone__lte=today + timedelta(days=rules.DUE_SOON_DAYS),
-        )
-        .exclude(status__in=rules.DONE_STATUSES)
-        .exclude(response=rules.REJECTED)
+        Recommendation.objects.filter(window & has_target_q(), source__status=SourceStatus.OPEN)
         .select_related("source", "source__organisation", "lead_user")
         .prefetch_related("reminders")
     )
@@ -55,7 +51,8 @@ def recipients_for(item: Recommendation, council_leads: list[str]) -> list[str]:
 
 
 def _message(item: Recommendation, stage: str) -> tuple[str, str]:
-    milestone = f"{item.milestone.day} {item.milestone:%B %Y}"
+    due = rules.date_in_force(item.milestone, item.revised_milestone)
+    milestone = f"{due.day} {due:%B %Y}"
     subject = _SUBJECTS[stage].format(
         number=item.number, title=item.source.title, milestone=milestone
     )
@@ -75,7 +72,8 @@ def send_due_reminders(today: date) -> int:
     leads = _council_leads({item.source.organisation_id for item in items})
     sent = 0
     for item in items:
-        stage = rules.reminder_stage(item.milestone, item.status, today, item.response)
+        due = rules.date_in_force(item.milestone, item.revised_milestone)
+        stage = rules.reminder_stage(due, item.status, today, item.response)
         if stage is None or any(r.stage == stage for r in item.reminders.all()):
             continue
         recipients = recipients_for(item, leads.get(item.source.organisation_id, []))

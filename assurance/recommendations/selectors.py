@@ -22,14 +22,33 @@ SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
 
 
+def has_target_q(prefix: str = "") -> Q:
+    """rules.has_target as a database condition."""
+    return ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES}) & ~Q(
+        **{f"{prefix}response": rules.REJECTED}
+    )
+
+
+def due_before_q(day: date, prefix: str = "", *, inclusive: bool = False) -> Q:
+    """The date in force (rules.date_in_force: the revised milestone, else the
+    milestone) falls before ``day`` (or on it, when inclusive)."""
+    op = "lte" if inclusive else "lt"
+    return Q(**{f"{prefix}revised_milestone__{op}": day}) | Q(
+        **{f"{prefix}revised_milestone__isnull": True, f"{prefix}milestone__{op}": day}
+    )
+
+
 def overdue_q(today: date, prefix: str = "") -> Q:
     """rules.is_overdue as a database condition; ``prefix`` reaches the
     recommendation from another model (e.g. "recommendations__")."""
-    return (
-        Q(**{f"{prefix}milestone__lt": today})
-        & ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES})
-        & ~Q(**{f"{prefix}response": rules.REJECTED})
-    )
+    return due_before_q(today, prefix) & has_target_q(prefix)
+
+
+def mark_overdue(item: Recommendation, today: date) -> Recommendation:
+    """Put the date in force and the overdue flag on a loaded recommendation."""
+    item.due = rules.date_in_force(item.milestone, item.revised_milestone)
+    item.overdue = rules.is_overdue(item.due, item.status, today, item.response)
+    return item
 
 
 def unsettled_q(prefix: str = "") -> Q:
@@ -75,7 +94,7 @@ def source_recommendations(source: RecommendationSource) -> list[Recommendation]
     today = timezone.localdate()
     for item in items:
         item.latest_progress = item.progress_log[0] if item.progress_log else None
-        item.overdue = rules.is_overdue(item.milestone, item.status, today, item.response)
+        mark_overdue(item, today)
     return items
 
 
@@ -93,14 +112,7 @@ def get_recommendation_for(user, pk: int, action: Action = Action.VIEW_RECORDS) 
         qs = restrict(
             Recommendation.objects.select_related("source"), user, action, "source__organisation"
         )
-    recommendation = get_object_or_404(qs, pk=pk)
-    recommendation.overdue = rules.is_overdue(
-        recommendation.milestone,
-        recommendation.status,
-        timezone.localdate(),
-        recommendation.response,
-    )
-    return recommendation
+    return mark_overdue(get_object_or_404(qs, pk=pk), timezone.localdate())
 
 
 def progress_of(recommendation: Recommendation) -> QuerySet[ProgressEntry]:

@@ -3,15 +3,29 @@ checks permission first, then the rules, and saves all or nothing."""
 
 from .assessments import source_record_assessment
 from .closure import source_close, source_reopen
+from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
 from .progress import progress_add
-from .responses import ResponseInput, source_respond
+from .responses import ResponseInput, recommendation_respond, source_respond
 from .sources import recommendation_add, source_create
+from .verification import (
+    recommendation_address,
+    recommendation_reopen,
+    recommendation_send_back,
+    recommendation_verify,
+)
 
 __all__ = [
     "ResponseInput",
+    "extension_decide",
+    "extension_request",
     "progress_add",
     "recommendation_add",
+    "recommendation_address",
+    "recommendation_reopen",
+    "recommendation_respond",
+    "recommendation_send_back",
+    "recommendation_verify",
     "recommendations_import",
     "source_close",
     "source_create",

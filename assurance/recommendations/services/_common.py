@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can
 
-from ..models import RecommendationSource, SourceStatus
+from .. import rules
+from ..models import Recommendation, RecommendationSource, SourceStatus
 
 
 def _require(actor: User, action: Action, source: RecommendationSource) -> None:
@@ -42,3 +43,39 @@ def _clean_numbered(recommendations: Sequence[tuple]) -> list[str]:
         if not (text or "").strip():
             errors.append(f"Recommendation {number} has no text.")
     return errors
+
+
+STALE_MESSAGE = (
+    "Someone else saved changes to recommendation {number} after you opened this page. "
+    "What you typed is kept below: check the recommendation as it is now, then save again."
+)
+
+
+def _lock(recommendation: Recommendation, expected_version: int | None) -> Recommendation:
+    """Lock the row and refuse a save drawn from an older version, so two
+    people saving at once never silently overwrite each other."""
+    current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ValidationError(STALE_MESSAGE.format(number=current.number), code="stale")
+    return current
+
+
+def _save(recommendation: Recommendation, reason: str = "") -> None:
+    recommendation.version += 1
+    if reason:
+        recommendation._change_reason = reason
+    recommendation.save()
+
+
+def _may_answer(actor: User, source: RecommendationSource) -> bool:
+    """The body that made the source's recommendations (rules.may_answer)."""
+    return rules.may_answer(
+        source.kind,
+        holds_action=lambda action: can(actor, Action(action), source.organisation_id),
+        is_named_verifier=source.verifier_id is not None and source.verifier_id == actor.pk,
+    )
+
+
+def _require_answering(actor: User, source: RecommendationSource) -> None:
+    if not _may_answer(actor, source):
+        raise PermissionDenied

@@ -20,16 +20,20 @@ from assurance.accounts.models import User
 
 from ..models import ProgressEntry, Recommendation, RecommendationSource, SourceKind, SourceStatus
 from ..models import Status as ItemStatus
+from .closure import reopen
 from .sources import source_create
 
 DROPPED_NOTE = "Superseded: the assessor removed this recommendation before reissuing the letter."
 
 
 @transaction.atomic
-def source_record_assessment(*, actor: User, assessment) -> RecommendationSource:
-    """Create or update the register entries for an issued assessment."""
+def source_record_assessment(*, actor: User, assessment) -> RecommendationSource | None:
+    """Create or update the register entries for an issued assessment. A
+    letter with no recommendations creates no (empty) source."""
     letter_items = list(assessment.recommendations.select_related("criterion").order_by("number"))
     source = RecommendationSource.objects.filter(assessment=assessment).first()
+    if source is None and not letter_items:
+        return None
     if source is None:
         return _first_issue(actor, assessment, letter_items)
     _bring_into_line(source, letter_items, actor)
@@ -96,9 +100,7 @@ def _bring_into_line(source: RecommendationSource, letter_items, actor: User) ->
             _supersede(entry, actor)
             changed = True
     if changed and source.status == SourceStatus.CLOSED:
-        source.status, source.closed_by, source.closed_at = SourceStatus.OPEN, None, None
-        source.save(update_fields=["status", "closed_by", "closed_at"])
-        update_change_reason(source, "Reopened because the assessment was reissued")
+        reopen(source, "Reopened because the assessment was reissued")
 
 
 def _supersede(entry: Recommendation, actor: User) -> None:

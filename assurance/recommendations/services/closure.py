@@ -48,9 +48,16 @@ def source_reopen(
         raise ValidationError("This source is open already.")
     if not reason.strip():
         raise ValidationError("Say why the source is being reopened.")
+    reopen(source, f"Reopened: {reason.strip()}")
+    return source
+
+
+def reopen(source: RecommendationSource, reason: str) -> None:
+    """The one way a source is reopened, by hand or because its assessment
+    was reissued: open again, with no closer and no closing statement (the
+    statement stays in the source's history, beside the reason)."""
     source.status = SourceStatus.OPEN
     source.closed_by = source.closed_at = None
     source.closing_statement = ""
-    source._change_reason = f"Reopened: {reason.strip()}"
+    source._change_reason = reason
     source.save()
-    return source

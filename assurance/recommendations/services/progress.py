@@ -11,8 +11,8 @@ from django.utils import timezone
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action
 
-from ..models import ProgressEntry, Recommendation, Status
-from ._common import _require, _require_open
+from ..models import ProgressEntry, Recommendation, Status, Verification
+from ._common import _lock, _require, _require_open, _save
 
 
 @transaction.atomic
@@ -23,19 +23,24 @@ def progress_add(
     entry: str,
     status: str | None = None,
     completed_on: date | None = None,
+    worked_on: date | None = None,
+    expected_version: int | None = None,
 ) -> ProgressEntry:
     """A dated progress note, optionally moving the recommendation's status."""
     source = recommendation.source
     _require(actor, Action.RECORD_PROGRESS, source)
     _require_open(source)
-    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    recommendation = _lock(recommendation, expected_version)
     today = timezone.localdate()
+    worked_on = worked_on or today
     new_status = status or recommendation.status
     errors = []
     if not entry.strip():
         errors.append("Describe the progress made.")
     if new_status not in Status.values:
         errors.append("Choose a status.")
+    if worked_on > today:
+        errors.append("The date of the work cannot be in the future.")
     if completed_on and completed_on > today:
         errors.append("The date completed cannot be in the future.")
     if completed_on and new_status != Status.COMPLETED:
@@ -46,6 +51,7 @@ def progress_add(
         recommendation=recommendation,
         entry=entry.strip(),
         author=actor,
+        worked_on=worked_on,
         status_from=recommendation.status,
         status_to=new_status,
     )
@@ -55,5 +61,9 @@ def progress_add(
         completed_on = None
     if (recommendation.status, recommendation.completed_on) != (new_status, completed_on):
         recommendation.status, recommendation.completed_on = new_status, completed_on
-        recommendation.save()
+        if new_status != Status.COMPLETED:
+            # Work resumed: whatever was addressed or verified no longer stands.
+            recommendation.verification = Verification.NONE
+            recommendation.verified_by = recommendation.verified_at = None
+        _save(recommendation)
     return progress

@@ -15,7 +15,7 @@ from assurance.accounts.permissions import Action
 
 from .. import rules
 from ..models import Recommendation, RecommendationSource, Response
-from ._common import _require, _require_open
+from ._common import _lock, _require, _require_open, _save
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,7 @@ def source_respond(
     _require(actor, Action.RESPOND_RECOMMENDATIONS, source)
     _require_open(source)
     by_id = {r.pk: r for r in source.recommendations.select_for_update()}
-    members = set(
-        Membership.objects.filter(
-            organisation=source.organisation, role__in=COUNCIL_ROLES
-        ).values_list("user_id", flat=True)
-    )
+    members = _council_members(source)
     errors = []
     for item in responses:
         if item.recommendation_id not in by_id:
@@ -78,6 +74,41 @@ def source_respond(
         if any(getattr(recommendation, k) != v for k, v in values.items()):
             for field, value in values.items():
                 setattr(recommendation, field, value)
+            recommendation.version += 1
             recommendation.save()
             changed.append(recommendation)
     return changed
+
+
+@transaction.atomic
+def recommendation_respond(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    response: ResponseInput,
+    expected_version: int | None,
+) -> Recommendation:
+    """The response to one recommendation, from its own page. Refused if
+    someone else saved it since the form was drawn (``expected_version``)."""
+    source = recommendation.source
+    _require(actor, Action.RESPOND_RECOMMENDATIONS, source)
+    _require_open(source)
+    if response.recommendation_id != recommendation.pk:
+        raise ValidationError("The form is for another recommendation.")
+    item = _lock(recommendation, expected_version)
+    errors = _response_errors(item.number, response, _council_members(source))
+    if errors:
+        raise ValidationError(errors)
+    item.response, item.reason = response.response, response.reason.strip()
+    item.lead, item.lead_user_id = response.lead.strip(), response.lead_user_id
+    item.milestone = response.milestone
+    _save(item)
+    return item
+
+
+def _council_members(source: RecommendationSource) -> set[int]:
+    return set(
+        Membership.objects.filter(
+            organisation=source.organisation, role__in=COUNCIL_ROLES
+        ).values_list("user_id", flat=True)
+    )
