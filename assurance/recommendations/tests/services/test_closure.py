@@ -81,3 +81,18 @@ def test_a_partnership_member_can_read_but_not_close(source, council):
     _settle(source)
     with pytest.raises(PermissionDenied):
         services.source_close(actor=partner_lead, source=source, closing_statement="ok")
+
+
+def test_reopening_by_hand_and_by_reissue_both_clear_the_closing_statement(lead, source):
+    from assurance.recommendations.services.closure import reopen
+
+    for item in source.recommendations.all():
+        item.status = "completed"
+        item.save()
+    services.source_close(actor=lead, source=source, closing_statement="Agreed by scrutiny.")
+    source.refresh_from_db()
+    reopen(source, "Reopened because the assessment was reissued")
+    source.refresh_from_db()
+    assert (source.status, source.closing_statement, source.closed_by) == ("open", "", None)
+    assert source.history.first().history_change_reason.startswith("Reopened")
+    assert source.history.all()[1].closing_statement == "Agreed by scrutiny."

@@ -63,3 +63,19 @@ def test_progress_refuses_future_completion_date_and_empty_entry(lead, source):
         "The date completed cannot be in the future.",
     ]
     assert not item.progress.exists()
+
+
+def test_progress_carries_the_date_the_work_happened(lead, source):
+    item = source.recommendations.get(number=1)
+    worked = timezone.localdate() - timedelta(days=20)
+    entry = services.progress_add(actor=lead, recommendation=item, entry="Met", worked_on=worked)
+    assert entry.worked_on == worked and entry.created_at.date() != worked
+    today = services.progress_add(actor=lead, recommendation=item, entry="Again")
+    assert today.worked_on == timezone.localdate()
+    with pytest.raises(ValidationError, match="future"):
+        services.progress_add(
+            actor=lead,
+            recommendation=item,
+            entry="Later",
+            worked_on=timezone.localdate() + timedelta(days=1),
+        )

@@ -76,3 +76,52 @@ def test_respond_refuses_recommendations_of_another_source(lead, council, source
         services.source_respond(
             actor=lead, source=source, responses=[ResponseInput(stray.pk, "accepted")]
         )
+
+
+# --- recommendation_respond: one recommendation, from its own page ------------
+
+
+def test_respond_to_one_saves_and_moves_the_version(lead, source):
+    item = source.recommendations.get(number=1)
+    answer = ResponseInput(recommendation_id=item.pk, response="accepted", lead="Head of Safety")
+    saved = services.recommendation_respond(
+        actor=lead, recommendation=item, response=answer, expected_version=item.version
+    )
+    assert (saved.response, saved.lead, saved.version) == ("accepted", "Head of Safety", 2)
+
+
+def test_two_people_saving_at_once_never_overwrite_silently(lead, source):
+    item = source.recommendations.get(number=1)
+    drawn = item.version
+    first = ResponseInput(recommendation_id=item.pk, response="accepted", lead="Head of Safety")
+    services.recommendation_respond(
+        actor=lead, recommendation=item, response=first, expected_version=drawn
+    )
+    second = ResponseInput(
+        recommendation_id=item.pk, response="rejected", reason="No budget", lead="Someone else"
+    )
+    with pytest.raises(ValidationError, match="Someone else saved"):
+        services.recommendation_respond(
+            actor=lead, recommendation=item, response=second, expected_version=drawn
+        )
+    item.refresh_from_db()
+    assert (item.response, item.lead) == ("accepted", "Head of Safety")
+    # The whole-source form also moves the version, so a page drawn before it is stale.
+    services.source_respond(
+        actor=lead,
+        source=source,
+        responses=_respond_all(source, "partially_accepted", reason="In part"),
+    )
+    with pytest.raises(ValidationError, match="Someone else saved"):
+        services.progress_add(
+            actor=lead, recommendation=item, entry="Met", expected_version=item.version
+        )
+
+
+def test_respond_to_one_refused_for_another_council(other_lead, source):
+    item = source.recommendations.get(number=1)
+    answer = ResponseInput(recommendation_id=item.pk, response="accepted")
+    with pytest.raises(PermissionDenied):
+        services.recommendation_respond(
+            actor=other_lead, recommendation=item, response=answer, expected_version=None
+        )
