@@ -1,6 +1,7 @@
 from django import forms
 
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.evidence.rules import ALLOWED_LABEL
 
 from . import rules
 from .importing import MAX_ROWS
@@ -121,7 +122,139 @@ class ResponseForm(GovukForm):
         return data
 
 
-class ProgressForm(GovukForm):
+class VersionedForm(GovukForm):
+    """Carries the version of the recommendation the form was drawn from, so
+    that a save made meanwhile by someone else is caught, not overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class OneResponseForm(VersionedForm):
+    """The response to one recommendation, on its own page."""
+
+    response = forms.ChoiceField(
+        label="Response", choices=Response.choices, widget=GovukRadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason (needed when partially accepted or rejected)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lead = forms.CharField(
+        label="Lead",
+        required=False,
+        max_length=250,
+        help_text="A role or organisation, for example Head of Community Safety.",
+    )
+    lead_user = forms.TypedChoiceField(
+        label="Lead person (optional)", required=False, coerce=int, empty_value=None
+    )
+    milestone = UkDateField(label="Milestone", required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, prefix="respond", **kwargs)
+        self.fields["lead_user"].choices = [("", "No one named")] + people
+
+    def clean(self):
+        data = super().clean()
+        if rules.reason_required(data.get("response", "")) and not rules.has_reason(
+            data.get("reason")
+        ):
+            label = Response(data["response"]).label.lower()
+            self.add_error("reason", f"Give a reason why the recommendation is {label}.")
+        return data
+
+
+class AddressForm(VersionedForm):
+    statement = forms.CharField(
+        label="What was done",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what was done to address the recommendation."},
+    )
+    evidence_title = forms.CharField(label="Title of the evidence", required=False, max_length=200)
+    evidence_url = forms.URLField(
+        label="Web address of the evidence (optional)",
+        required=False,
+        assume_scheme="https",
+        help_text="For example, https://www.example.gov.uk/prevent-plan",
+        error_messages={"invalid": "Enter a web address starting with https://"},
+    )
+    evidence_upload = forms.FileField(
+        label="Or upload a file (optional)",
+        required=False,
+        help_text=f"A {ALLOWED_LABEL}, smaller than 20 MB.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="address", **kwargs)
+
+
+class VerifyForm(GovukForm):
+    decision = forms.ChoiceField(
+        label="Has the recommendation been addressed?",
+        choices=[("verify", "Yes, verify it"), ("send_back", "No, send it back")],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Choose whether to verify or send back."},
+    )
+    note = forms.CharField(
+        label="Reason or note",
+        required=False,
+        help_text="Needed when sending it back.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="verify", **kwargs)
+
+
+class ReopenItemForm(GovukForm):
+    reason = forms.CharField(
+        label="Why is the verified recommendation being reopened?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the recommendation is being reopened."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="reopen", **kwargs)
+
+
+class ExtensionForm(VersionedForm):
+    requested_date = UkDateField(
+        label="New target date",
+        error_messages={
+            "required": "Enter the new target date.",
+            "invalid": "Enter a real date, for example 31/03/2027.",
+        },
+    )
+    reason = forms.CharField(
+        label="Why is more time needed?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why more time is needed."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="extension", **kwargs)
+
+
+class ExtensionDecisionForm(GovukForm):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("grant", "Grant the new date"), ("refuse", "Refuse")],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Choose whether to grant or refuse."},
+    )
+    note = forms.CharField(
+        label="Reason or note",
+        required=False,
+        help_text="Needed when refusing.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="decide", **kwargs)
+
+
+class ProgressForm(VersionedForm):
     entry = forms.CharField(
         label="Progress",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -129,6 +262,11 @@ class ProgressForm(GovukForm):
         error_messages={"required": "Describe the progress made."},
     )
     status = forms.ChoiceField(label="Status", choices=Status.choices, widget=GovukRadioSelect)
+    worked_on = UkDateField(
+        label="Date of the work (optional)",
+        required=False,
+        help_text="When the work happened. Leave blank for today. " + DATE_HINT,
+    )
     completed_on = UkDateField(
         label="Date completed (optional)",
         required=False,

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from assurance.accounts.models import COUNCIL_ROLES, User
-from assurance.accounts.permissions import Action, restrict
+from assurance.accounts.permissions import Action, can, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
-from .models import ProgressEntry, Recommendation, RecommendationSource, Response, Status
+from .models import Extension, ProgressEntry, Recommendation, RecommendationSource, Response, Status
 
 SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
@@ -117,6 +117,36 @@ def get_recommendation_for(user, pk: int, action: Action = Action.VIEW_RECORDS) 
 
 def progress_of(recommendation: Recommendation) -> QuerySet[ProgressEntry]:
     return recommendation.progress.select_related("author")
+
+
+def extensions_of(recommendation: Recommendation) -> QuerySet[Extension]:
+    return recommendation.extensions.select_related("requested_by", "decided_by")
+
+
+def evidence_of(recommendation: Recommendation):
+    from assurance.evidence.selectors import evidence_for
+
+    return evidence_for(recommendation)
+
+
+def may_answer_for(user, source: RecommendationSource) -> bool:
+    """May this user verify the source's recommendations and decide its
+    extensions (rules.may_answer)?"""
+    return rules.may_answer(
+        source.kind,
+        holds_action=lambda action: can(user, Action(action), source.organisation_id),
+        is_named_verifier=source.verifier_id is not None and source.verifier_id == user.pk,
+    )
+
+
+def get_extension_for(user, pk: int) -> Extension:
+    """An extension of a recommendation the user may see (404 otherwise)."""
+    return get_object_or_404(
+        Extension.objects.select_related("recommendation__source").filter(
+            recommendation__in=visible_recommendations(user)
+        ),
+        pk=pk,
+    )
 
 
 def council_people(organisation_id: int) -> QuerySet[User]:

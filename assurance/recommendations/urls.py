@@ -27,4 +27,10 @@ urlpatterns = [
     path("import-template.<slug:extension>", views.import_template, name="import_template"),
     path("<int:pk>/", views.recommendation_detail, name="recommendation"),
     path("<int:pk>/progress/", views.progress_add, name="progress_add"),
+    path("<int:pk>/respond/", views.recommendation_respond, name="recommendation_respond"),
+    path("<int:pk>/address/", views.recommendation_address, name="recommendation_address"),
+    path("<int:pk>/verify/", views.recommendation_verify, name="recommendation_verify"),
+    path("<int:pk>/reopen/", views.recommendation_reopen, name="recommendation_reopen"),
+    path("<int:pk>/extension/", views.extension_request, name="extension_request"),
+    path("extensions/<int:pk>/decide/", views.extension_decide, name="extension_decide"),
 ]

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can
 
-from .. import rules
 from ..models import Recommendation, RecommendationSource, SourceStatus
+from ..selectors import may_answer_for
 
 
 def _require(actor: User, action: Action, source: RecommendationSource) -> None:
@@ -67,15 +67,7 @@ def _save(recommendation: Recommendation, reason: str = "") -> None:
     recommendation.save()
 
 
-def _may_answer(actor: User, source: RecommendationSource) -> bool:
-    """The body that made the source's recommendations (rules.may_answer)."""
-    return rules.may_answer(
-        source.kind,
-        holds_action=lambda action: can(actor, Action(action), source.organisation_id),
-        is_named_verifier=source.verifier_id is not None and source.verifier_id == actor.pk,
-    )
-
-
 def _require_answering(actor: User, source: RecommendationSource) -> None:
-    if not _may_answer(actor, source):
+    """Only the body that made the source's recommendations (rules.may_answer)."""
+    if not may_answer_for(actor, source):
         raise PermissionDenied

@@ -2,7 +2,16 @@
 
 from .documents import document
 from .imports import import_template, source_import, source_import_confirm
-from .progress import progress_add, recommendation_detail
+from .progress import (
+    extension_decide,
+    extension_request,
+    progress_add,
+    recommendation_address,
+    recommendation_detail,
+    recommendation_reopen,
+    recommendation_respond,
+    recommendation_verify,
+)
 from .register import register
 from .sources import (
     recommendation_add,
@@ -15,6 +24,12 @@ from .sources import (
 )
 
 __all__ = [
+    "extension_decide",
+    "extension_request",
+    "recommendation_address",
+    "recommendation_reopen",
+    "recommendation_respond",
+    "recommendation_verify",
     "document",
     "import_template",
     "progress_add",
