@@ -21,10 +21,13 @@ from django.utils import timezone
 from assurance.accounts.models import User
 from assurance.organisations.models import Organisation
 
+from . import rules
 from .models import (
+    Extension,
     ProgressEntry,
     Recommendation,
     RecommendationSource,
+    Response,
     SourceKind,
     Status,
 )
@@ -159,7 +162,13 @@ def seed() -> None:
     }
     users = {
         u.email: u
-        for u in User.objects.filter(email__in=["lead@eastwick.example", "lead@ashdown.example"])
+        for u in User.objects.filter(
+            email__in=[
+                "lead@eastwick.example",
+                "lead@ashdown.example",
+                "assessor@homeoffice.example",
+            ]
+        )
     }
     if "London Borough of Eastwick" in organisations:
         eastwick = organisations["London Borough of Eastwick"]
@@ -167,3 +176,87 @@ def seed() -> None:
         _peer_review(eastwick, users.get("lead@eastwick.example"))
     if "Ashdown County Council" in organisations:
         _audit(organisations["Ashdown County Council"], users.get("lead@ashdown.example"))
+    _closure_demo(users)
+
+
+# --- Verified closure and extensions, through the services -----------------------
+
+EVIDENCE_URL = "https://www.example.gov.uk/prevent/partnership-board-minutes"
+
+
+def _workable(source) -> list[Recommendation]:
+    return list(
+        source.recommendations.filter(
+            response__in=[Response.ACCEPTED, Response.PARTIALLY_ACCEPTED],
+            status__in=[Status.NOT_STARTED, Status.IN_PROGRESS],
+        ).order_by("number")
+    )
+
+
+def _closure_demo(users: dict) -> None:
+    """Eastwick's peer review: its review manager (the demo assessor, named as
+    verifier) verifies one addressed item, sends one back and grants an
+    extension. Ashdown's audit: its lead refuses an extension."""
+    from . import services
+
+    lead, assessor = users.get("lead@eastwick.example"), users.get("assessor@homeoffice.example")
+    review = RecommendationSource.objects.filter(
+        title__startswith="Home Office Prevent peer review"
+    ).first()
+    if (
+        lead
+        and assessor
+        and review
+        and not Extension.objects.filter(recommendation__source=review).exists()
+    ):
+        review.verifier = assessor
+        review.save(update_fields=["verifier"])
+        items = _workable(review)
+        for item, verify in zip(items[:2], (True, False), strict=False):
+            item = services.recommendation_address(
+                actor=lead,
+                recommendation=item,
+                statement="The board approved the revised arrangements.",
+                evidence_title="Partnership board minutes",
+                evidence_url=EVIDENCE_URL,
+            )
+            if verify:
+                services.recommendation_verify(actor=assessor, recommendation=item)
+            else:
+                services.recommendation_send_back(
+                    actor=assessor,
+                    recommendation=item,
+                    reason="The minutes show a decision but not the work done since.",
+                )
+        _extension(lead, assessor, items[2:], grant=True)
+    ashdown_lead = users.get("lead@ashdown.example")
+    audit = RecommendationSource.objects.filter(
+        title__startswith="Internal audit of Prevent"
+    ).first()
+    if (
+        ashdown_lead
+        and audit
+        and not Extension.objects.filter(recommendation__source=audit).exists()
+    ):
+        _extension(ashdown_lead, ashdown_lead, _workable(audit), grant=False)
+
+
+def _extension(asker, approver, items, *, grant: bool) -> None:
+    from . import services
+
+    item = next((i for i in items if i.milestone), None)
+    if item is None:
+        return
+    due = rules.date_in_force(item.milestone, item.revised_milestone)
+    extension = services.extension_request(
+        actor=asker,
+        recommendation=item,
+        requested_date=due + timedelta(days=90),
+        reason="The partnership board that must approve the work meets next quarter.",
+    )
+    services.extension_decide(
+        actor=approver,
+        extension=extension,
+        grant=grant,
+        note="" if grant else "The work can be done by the date agreed with the committee.",
+    )

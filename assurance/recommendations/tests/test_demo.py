@@ -25,3 +25,23 @@ def test_demo_is_idempotent_and_closable():
     audit = RecommendationSource.objects.get(organisation__name="Ashdown County Council")
     assert audit.status == "open"
     assert RecommendationSource.objects.count() == 3
+
+
+def test_demo_shows_verified_sent_back_and_extensions_both_ways():
+    organisations_demo.seed()
+    accounts_demo.seed()
+    demo.seed()
+    demo.seed()
+    from assurance.recommendations.models import Extension, Recommendation
+
+    assert set(Recommendation.objects.values_list("verification", flat=True)) >= {
+        "verified",
+        "sent_back",
+    }
+    decided = set(
+        Extension.objects.values_list("recommendation__source__organisation__name", "status")
+    )
+    assert decided == {
+        ("London Borough of Eastwick", "granted"),
+        ("Ashdown County Council", "refused"),
+    }
