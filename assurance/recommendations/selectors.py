@@ -211,7 +211,19 @@ def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, i
     aggregates |= {f"status_{v}": Count("pk", filter=Q(status=v)) for v in Status.values}
     aggregates["overdue"] = Count("pk", filter=overdue_q(today))
     aggregates["total"] = Count("pk")
-    return qs.order_by().aggregate(**aggregates)
+    counted = Q(response__in=[rules.ACCEPTED, rules.PARTIALLY_ACCEPTED]) & ~Q(
+        status=rules.SUPERSEDED
+    )
+    aggregates["counted"] = Count("pk", filter=counted)
+    aggregates["addressed"] = Count(
+        "pk", filter=counted & Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])
+    )
+    aggregates["verified"] = Count("pk", filter=counted & Q(verification=rules.VERIFIED))
+    counts = qs.order_by().aggregate(**aggregates)
+    # The same shares as rules.closure_shares, counted by the database.
+    counts["addressed_percent"] = rules.percent(counts["addressed"], counts["counted"])
+    counts["verified_percent"] = rules.percent(counts["verified"], counts["counted"])
+    return counts
 
 
 def register_choices(user) -> dict[str, list]:
