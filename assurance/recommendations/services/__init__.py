@@ -1,10 +1,10 @@
 """Every write to the register, one module per sub-domain. Each service
 checks permission first, then the rules, and saves all or nothing."""
 
-from .assessments import source_record_assessment
 from .closure import source_close, source_reopen
 from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
+from .issued import source_record_issue
 from .progress import progress_add
 from .responses import ResponseInput, recommendation_respond, source_respond
 from .sources import recommendation_add, source_create
@@ -29,7 +29,7 @@ __all__ = [
     "recommendations_import",
     "source_close",
     "source_create",
-    "source_record_assessment",
+    "source_record_issue",
     "source_reopen",
     "source_respond",
 ]

@@ -24,11 +24,11 @@ def _require_open(source: RecommendationSource) -> None:
 
 
 def _require_own_items(source: RecommendationSource) -> None:
-    """An assessment's recommendations come from its letter, not by hand."""
-    if source.assessment_id:
+    """An issued source's recommendations come from its issuer, not by hand."""
+    if source.is_issued:
         raise ValidationError(
-            "The recommendations of an assessment come from its letter. "
-            "Record your own under another source."
+            f"The recommendations of “{source.title}” come from the issued "
+            f"{source.get_kind_display().lower()}. Record your own under another source."
         )
 
 

@@ -10,15 +10,11 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.models import User
-from assurance.accounts.permissions import Action, can
+from assurance.accounts.permissions import Action, may_record_source
 from assurance.organisations.models import Organisation, Partnership
 
 from ..models import Marking, Recommendation, RecommendationSource, SourceKind
 from ._common import _clean_numbered, _require, _require_open, _require_own_items
-
-# Who else may create a source of this kind: the assessor issuing an
-# assessment puts its recommendations in the council's register.
-_CREATORS_BY_KIND = {SourceKind.ASSESSMENT: Action.ISSUE_ASSESSMENT}
 
 
 @transaction.atomic
@@ -37,11 +33,7 @@ def source_create(
 ) -> RecommendationSource:
     """Record a source and (optionally) its recommendations, each given as
     (number, text, criterion or None). Other apps call this when they issue."""
-    extra = _CREATORS_BY_KIND.get(kind)
-    if not (
-        can(actor, Action.MANAGE_RECOMMENDATION_SOURCES, organisation.pk)
-        or (extra is not None and can(actor, extra, organisation.pk))
-    ):
+    if not may_record_source(actor, organisation.pk):
         raise PermissionDenied
     errors = []
     if kind not in SourceKind.values:

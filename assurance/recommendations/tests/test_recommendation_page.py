@@ -73,3 +73,29 @@ def test_another_council_cannot_reach_verification(client, council, other_counci
     client.force_login(assessor_for(council))
     verify = reverse("recommendations:recommendation_verify", args=[item.pk])
     assert client.post(verify, {"verify-decision": "verify"}).status_code == 404
+
+
+def test_evidence_file_downloads_only_for_those_who_see_the_recommendation(
+    client, lead, other_lead, council
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from assurance.evidence.models import EvidenceItem
+    from assurance.evidence.tests.samples import PDF
+
+    source = SourceFactory(organisation=council, kind="assessment")
+    item = RecommendationFactory(source=source, number=1, response="accepted")
+    client.force_login(lead)
+    address = reverse("recommendations:recommendation_address", args=[item.pk])
+    upload = SimpleUploadedFile("minutes.pdf", PDF, content_type="application/pdf")
+    data = {
+        "address-statement": "Done",
+        "address-evidence_title": "Minutes",
+        "address-evidence_upload": upload,
+    }
+    assert client.post(address, data).status_code == 302
+    evidence = EvidenceItem.objects.get()
+    download = reverse("evidence:download", args=[evidence.pk])
+    assert client.get(download).status_code == 200
+    client.force_login(other_lead)
+    assert client.get(download).status_code == 404

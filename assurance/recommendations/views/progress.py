@@ -62,12 +62,14 @@ def _recommendation_page(request, recommendation, status=200, **bound):
 
 @requires(Action.VIEW_RECORDS)
 def recommendation_detail(request, pk: int):
-    return _recommendation_page(request, selectors.get_recommendation_for(request.user, pk))
+    return _recommendation_page(
+        request, selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    )
 
 
 def _handle(request, pk, action, name, form, call, done):
     """Validate, call the service, put its refusal on the form, redirect."""
-    recommendation = selectors.get_recommendation_for(request.user, pk, action)
+    recommendation = selectors.get_recommendation_for(request.user, pk, purpose=action)
     if form.is_valid():
         try:
             call(recommendation, form.cleaned_data)
@@ -76,7 +78,7 @@ def _handle(request, pk, action, name, form, call, done):
         else:
             messages.success(request, done)
             return redirect("recommendations:recommendation", pk=pk)
-    fresh = selectors.get_recommendation_for(request.user, pk)
+    fresh = selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     return _recommendation_page(request, fresh, **{name: form})
 
 
@@ -119,7 +121,9 @@ def recommendation_respond(request, pk: int):
             expected_version=data["version"],
         )
 
-    item = selectors.get_recommendation_for(request.user, pk, Action.RESPOND_RECOMMENDATIONS)
+    item = selectors.get_recommendation_for(
+        request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS
+    )
     form = forms.OneResponseForm(request.POST, people=_people(item))
     return _handle(
         request,
@@ -227,7 +231,7 @@ def extension_request(request, pk: int):
 @require_POST
 @requires(Action.VIEW_RECORDS)
 def extension_decide(request, pk: int):
-    extension = selectors.get_extension_for(request.user, pk)
+    extension = selectors.get_extension_for(request.user, pk, purpose=Action.VIEW_RECORDS)
 
     def call(item, data):
         services.extension_decide(
