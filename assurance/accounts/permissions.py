@@ -50,6 +50,7 @@ class Action(StrEnum):
     # recommendations.rules.answering_action for which applies to a source).
     VERIFY_ASSESSMENT_RECOMMENDATIONS = "verify_assessment_recommendations"
     VERIFY_OWN_RECOMMENDATIONS = "verify_own_recommendations"
+    PUBLISH_NATIONAL_RECOMMENDATIONS = "publish_national_recommendations"
     # Peer review
     WORK_ON_REVIEW = "work_on_review"
     # Oversight
@@ -98,7 +99,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     # Peer reviewers see only the reviews they are on: the reviews app scopes them.
     Role.PEER_REVIEWER: frozenset({A.VIEW_FRAMEWORKS, A.WORK_ON_REVIEW}),
     Role.NATIONAL_ANALYST: frozenset(
-        _COUNCIL_READ | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT}
+        _COUNCIL_READ
+        | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT, A.PUBLISH_NATIONAL_RECOMMENDATIONS}
     ),
     Role.ADMINISTRATOR: frozenset(
         {
@@ -108,6 +110,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.MANAGE_FRAMEWORKS,
             A.MANAGE_ORGANISATIONS,
             A.MANAGE_USERS,
+            A.PUBLISH_NATIONAL_RECOMMENDATIONS,
         }
     ),
 }
@@ -212,7 +215,10 @@ def can(user, action: Action, organisation_id: int | None) -> bool:
 # Kinds of register source (recommendations.models.SourceKind values) that an
 # issuing app hands over through recommendations.intake, and the action that
 # lets its user do so. A new issuer adds its kind here.
-ISSUER_ACTIONS: dict[str, Action] = {"assessment": A.ISSUE_ASSESSMENT}
+ISSUER_ACTIONS: dict[str, Action] = {
+    "assessment": A.ISSUE_ASSESSMENT,
+    "national": A.PUBLISH_NATIONAL_RECOMMENDATIONS,
+}
 
 
 def may_record_source(user, organisation_id: int | None) -> bool:

@@ -24,6 +24,7 @@ from assurance.organisations.models import Organisation
 from . import rules
 from .models import (
     Extension,
+    NationalSource,
     ProgressEntry,
     Recommendation,
     RecommendationSource,
@@ -167,6 +168,7 @@ def seed() -> None:
                 "lead@eastwick.example",
                 "lead@ashdown.example",
                 "assessor@homeoffice.example",
+                "analyst@homeoffice.example",
             ]
         )
     }
@@ -177,6 +179,7 @@ def seed() -> None:
     if "Ashdown County Council" in organisations:
         _audit(organisations["Ashdown County Council"], users.get("lead@ashdown.example"))
     _closure_demo(users)
+    _national_demo(users)
 
 
 # --- Verified closure and extensions, through the services -----------------------
@@ -259,4 +262,50 @@ def _extension(asker, approver, items, *, grant: bool) -> None:
         extension=extension,
         grant=grant,
         note="" if grant else "The work can be done by the date agreed with the committee.",
+    )
+
+
+# --- National recommendations, with mixed responses ----------------------------
+
+_RESPONSES = ["accepted", "accepted", "partially_accepted", "pending", "rejected"]
+
+
+def _national_demo(users: dict) -> None:
+    """Published by the demo analyst to every English council; councils answer
+    in a spread of ways so that the national view has something to count."""
+    from assurance.organisations.models import Nation
+
+    from . import services
+
+    analyst = users.get("analyst@homeoffice.example")
+    content = _content()["national"]
+    if analyst is None or NationalSource.objects.filter(title=content["title"]).exists():
+        return
+    national = services.national_source_publish(
+        actor=analyst,
+        title=content["title"],
+        made_by=content["made_by"],
+        made_on=timezone.localdate() - timedelta(days=60),
+        reference=content["reference"],
+        recommendations=[
+            (n, item["text"], item["theme"]) for n, item in enumerate(content["items"], start=1)
+        ],
+        nation=Nation.ENGLAND,
+    )
+    entries = Recommendation.objects.filter(
+        source__kind=SourceKind.NATIONAL,
+        source__origin_id__in=national.applications.values("pk"),
+    ).order_by("source__organisation__name", "number")
+    changed = []
+    for index, entry in enumerate(entries):
+        entry.response = _RESPONSES[index % len(_RESPONSES)]
+        if entry.response in ("partially_accepted", "rejected"):
+            entry.reason = "Already covered by the council's existing arrangements."
+        if entry.response in ("accepted", "partially_accepted"):
+            entry.milestone = timezone.localdate() + timedelta(days=30 * (1 + index % 6))
+        if index % 7 == 0 and entry.response == "accepted":
+            entry.status, entry.verification = Status.COMPLETED, "addressed"
+        changed.append(entry)
+    Recommendation.objects.bulk_update(
+        changed, ["response", "reason", "milestone", "status", "verification"]
     )

@@ -336,3 +336,59 @@ class RegisterFilterForm(GovukForm):
         self.fields["source"].choices = [("", "All sources"), *choices["sources"]]
         self.fields["lead"].choices = [("", "All leads"), *((x, x) for x in choices["leads"])]
         self.fields["criterion"].choices = [("", "All criteria"), *choices["criteria"]]
+
+
+class NationalSourceForm(GovukForm):
+    title = forms.CharField(
+        label="Title",
+        max_length=250,
+        help_text="For example, National learning review of Prevent referrals 2026",
+        error_messages={"required": "Enter the title of the national review or report."},
+    )
+    made_by = forms.CharField(
+        label="Body that made the recommendations",
+        max_length=250,
+        error_messages={"required": "Enter the body that made the recommendations."},
+    )
+    made_on = UkDateField(
+        label="Date the recommendations were made",
+        error_messages={
+            "required": "Enter the date the recommendations were made.",
+            "invalid": "Enter a real date, for example 31/03/2027.",
+        },
+    )
+    reference = forms.CharField(label="Reference (optional)", max_length=120, required=False)
+    recommendations = forms.CharField(
+        label="Recommendations",
+        help_text="One a line, numbered in order. To give a theme, start the line with "
+        "the theme and a colon, for example “Training: Refresh the training offer.”",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter at least one recommendation."},
+    )
+    nation = forms.ChoiceField(label="Nation", required=False)
+    region = forms.ModelChoiceField(
+        label="Region", queryset=None, required=False, empty_label="Every region"
+    )
+    council_kind = forms.ChoiceField(label="Kind of council", required=False)
+    marking = forms.ChoiceField(
+        label="Classification",
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
+        widget=GovukRadioSelect,
+    )
+
+    def __init__(self, *args, regions, nations, council_kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+        self.fields["nation"].choices = [("", "Every nation"), *nations]
+        self.fields["council_kind"].choices = [("", "Every kind"), *council_kinds]
+
+    def clean_recommendations(self) -> list[tuple[int, str, str]]:
+        lines = [line.strip() for line in self.cleaned_data["recommendations"].splitlines()]
+        items = []
+        for number, line in enumerate((x for x in lines if x), start=1):
+            theme, _, text = line.partition(":") if ":" in line[:60] else ("", "", line)
+            items.append((number, (text or theme).strip(), theme.strip() if text else ""))
+        if not items:
+            raise forms.ValidationError("Enter at least one recommendation.")
+        return items

@@ -16,6 +16,7 @@ class SourceKind(models.TextChoices):
     PEER_REVIEW = "peer_review", "Peer review"
     SCRUTINY_REVIEW = "scrutiny_review", "Scrutiny review"
     INTERNAL_AUDIT = "internal_audit", "Internal audit"
+    NATIONAL = "national", "National recommendations"
     OTHER = "other", "Other review"
 
 
@@ -311,3 +312,76 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} reminder for {self.recommendation}"
+
+
+class NationalSource(models.Model):
+    """Recommendations made nationally (a learning review, an inquiry, a
+    national report) and published to chosen councils. Each council answers
+    them in its own register source (see NationalApplication)."""
+
+    title = models.CharField(max_length=250)
+    made_by = models.CharField("made by", max_length=250)
+    made_on = models.DateField("date made")
+    reference = models.CharField(max_length=120, blank=True)
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
+    # Which councils it applies to: every council, narrowed by any of these.
+    nation = models.CharField(max_length=16, blank=True)
+    region = models.ForeignKey(
+        "organisations.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    council_kind = models.CharField("kind of council", max_length=20, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NationalRecommendation(models.Model):
+    national_source = models.ForeignKey(
+        NationalSource, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    theme = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["national_source", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_source", "number"], name="national_recommendation_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"National recommendation {self.number}"
+
+
+class NationalApplication(models.Model):
+    """A national source applied to one council. Its id is the origin id of
+    that council's register source (kind "national"), through the intake."""
+
+    national_source = models.ForeignKey(
+        NationalSource, on_delete=models.CASCADE, related_name="applications"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="national_applications"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_source", "organisation"], name="national_applied_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.national_source} for {self.organisation}"

@@ -16,7 +16,17 @@ from assurance.accounts.permissions import Action, can, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
-from .models import Extension, ProgressEntry, Recommendation, RecommendationSource, Response, Status
+from .models import (
+    Extension,
+    NationalApplication,
+    NationalSource,
+    ProgressEntry,
+    Recommendation,
+    RecommendationSource,
+    Response,
+    SourceKind,
+    Status,
+)
 
 SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
@@ -268,4 +278,75 @@ def home_counts(user) -> dict[str, int]:
     today = timezone.localdate()
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))
+    )
+
+
+# --- National recommendations ------------------------------------------------
+
+
+def visible_national_sources(user, *, purpose: Action) -> QuerySet[NationalSource]:
+    """National sources applied to at least one council the user may act on
+    for the purpose (every one, for those who act everywhere)."""
+    applied = restrict(
+        NationalApplication.objects.all(), user, "organisation", purpose=purpose
+    ).values("national_source_id")
+    return NationalSource.objects.filter(pk__in=applied).annotate(
+        councils=Count("applications", distinct=True)
+    )
+
+
+def get_national_source_for(user, pk: int, *, purpose: Action) -> NationalSource:
+    return get_object_or_404(visible_national_sources(user, purpose=purpose), pk=pk)
+
+
+def _national_entries(user, national: NationalSource) -> QuerySet[Recommendation]:
+    """Every council's register entry answering this national source, within
+    what the user may see."""
+    qs = Recommendation.objects.filter(
+        source__kind=SourceKind.NATIONAL,
+        source__origin_id__in=national.applications.values("pk"),
+    )
+    return restrict(qs, user, *RECOMMENDATION_LOOKUPS, purpose=Action.VIEW_RECORDS)
+
+
+_ANSWERED = Q(response__in=[rules.ACCEPTED, rules.PARTIALLY_ACCEPTED])
+
+
+def national_progress(user, national: NationalSource) -> list[dict]:
+    """Per national recommendation: how many councils hold it, accepted it (in
+    whole or part), addressed it and had it verified. Two queries whatever
+    the number of councils."""
+    counts = {
+        row["origin_key"]: row
+        for row in _national_entries(user, national)
+        .order_by()
+        .values("origin_key")
+        .annotate(
+            councils=Count("pk"),
+            accepted=Count("pk", filter=_ANSWERED),
+            addressed=Count("pk", filter=Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])),
+            verified=Count("pk", filter=Q(verification=rules.VERIFIED)),
+        )
+    }
+    empty = {"councils": 0, "accepted": 0, "addressed": 0, "verified": 0}
+    return [
+        {"recommendation": item} | counts.get(str(item.pk), empty)
+        for item in national.recommendations.all()
+    ]
+
+
+def national_positions(user, national: NationalSource) -> list[dict]:
+    """Each council's position on each national recommendation, for an
+    adviser's region: one query, ordered by council then number."""
+    return list(
+        _national_entries(user, national)
+        .order_by("source__organisation__name", "number")
+        .values(
+            "pk",
+            "number",
+            "response",
+            "status",
+            "verification",
+            "source__organisation__name",
+        )
     )

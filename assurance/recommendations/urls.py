@@ -32,5 +32,8 @@ urlpatterns = [
     path("<int:pk>/verify/", views.recommendation_verify, name="recommendation_verify"),
     path("<int:pk>/reopen/", views.recommendation_reopen, name="recommendation_reopen"),
     path("<int:pk>/extension/", views.extension_request, name="extension_request"),
+    path("national/", views.national_list, name="national_list"),
+    path("national/new/", views.national_publish, name="national_publish"),
+    path("national/<int:pk>/", views.national_detail, name="national"),
     path("extensions/<int:pk>/decide/", views.extension_decide, name="extension_decide"),
 ]

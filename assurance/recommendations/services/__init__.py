@@ -5,6 +5,7 @@ from .closure import source_close, source_reopen
 from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
 from .issued import source_record_issue
+from .national import national_source_publish
 from .progress import progress_add
 from .responses import ResponseInput, recommendation_respond, source_respond
 from .sources import recommendation_add, source_create
@@ -19,6 +20,7 @@ __all__ = [
     "ResponseInput",
     "extension_decide",
     "extension_request",
+    "national_source_publish",
     "progress_add",
     "recommendation_add",
     "recommendation_address",

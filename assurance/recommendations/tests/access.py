@@ -51,6 +51,24 @@ def build(world) -> None:
             for s in letters
         ),
     )
+    from assurance.recommendations.models import NationalApplication, NationalSource
+
+    national = NationalSource.objects.create(
+        title="National review",
+        made_by="Home Office",
+        made_on=date(2026, 1, 10),
+        published_by=world.users["national_analyst"],
+    )
+    # Applied to the own council only: others' advisers and councils get 404.
+    NationalApplication.objects.create(national_source=national, organisation=world.own)
+    elsewhere = NationalSource.objects.create(
+        title="Elsewhere review",
+        made_by="Home Office",
+        made_on=date(2026, 1, 10),
+        published_by=world.users["national_analyst"],
+    )
+    NationalApplication.objects.create(national_source=elsewhere, organisation=world.other)
+    world.add("national", national, elsewhere)
     late = [
         RecommendationFactory(
             source=s,
@@ -172,5 +190,16 @@ ENTRIES = {
         allowed=LEAD,
         method="post",
         data=lambda w, t: {"extension-requested_date": "31/12/2030", "extension-reason": "Later"},
+    ),
+    "recommendations:national_list": no_target(
+        lambda: reverse("recommendations:national_list"), ("assessor", "national_analyst")
+    ),
+    "recommendations:national_publish": no_target(
+        lambda: reverse("recommendations:national_publish"), ("national_analyst", "administrator")
+    ),
+    # A national source is seen by analysts, and by advisers of a council it applies to.
+    "recommendations:national": Entry(
+        url=_url("national", "national"),
+        allowed=roles(["assessor"], OWN_ONLY, national_analyst=BOTH),
     ),
 }

@@ -2,6 +2,7 @@
 
 from .documents import document
 from .imports import import_template, source_import, source_import_confirm
+from .national import national_detail, national_list, national_publish
 from .progress import (
     extension_decide,
     extension_request,
@@ -24,6 +25,9 @@ from .sources import (
 )
 
 __all__ = [
+    "national_detail",
+    "national_list",
+    "national_publish",
     "extension_decide",
     "extension_request",
     "recommendation_address",
