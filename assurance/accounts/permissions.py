@@ -232,6 +232,23 @@ def may_hand_over(user, kind: str, organisation_id: int | None) -> bool:
     return issuer_action is not None and can(user, issuer_action, organisation_id)
 
 
+def people_who_can(action: Action, organisation_id: int) -> Q:
+    """A condition on users: those whose roles grant the action for this
+    organisation (the reverse of ``can``, for telling people by email)."""
+    roles = [role for role, actions in ROLE_ACTIONS.items() if action in actions]
+    everywhere = [r for r in roles if r in (Role.NATIONAL_ANALYST, Role.ADMINISTRATOR)]
+    local = [r for r in roles if r not in everywhere and r != Role.ASSESSOR]
+    condition = Q(memberships__role__in=everywhere) | Q(
+        memberships__role__in=local, memberships__organisation_id=organisation_id
+    )
+    if Role.ASSESSOR in roles:
+        covered = Q(assignments__organisation_id=organisation_id) | Q(
+            assignments__region__organisations__id=organisation_id
+        )
+        condition |= Q(memberships__role=Role.ASSESSOR) & covered
+    return condition & Q(is_active=True)
+
+
 def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:
     """For records held by a partnership: any member organisation in scope suffices."""
     return any(can(user, action, org_id) for org_id in organisation_ids)
