@@ -392,3 +392,30 @@ class NationalSourceForm(GovukForm):
         if not items:
             raise forms.ValidationError("Enter at least one recommendation.")
         return items
+
+
+class ScrutinyPackForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        label="Council",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Choose the council."},
+    )
+    period = forms.CharField(
+        label="Period",
+        max_length=7,
+        help_text="The reporting year, for example 2025/26.",
+        error_messages={"required": "Enter the period, for example 2025/26."},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations.exclude(kind="assessing_body")
+
+    def clean_period(self) -> str:
+        from .scrutiny import period_bounds
+
+        period = self.cleaned_data["period"].strip()
+        if period_bounds(period) is None:
+            raise forms.ValidationError("Enter the period as a reporting year, such as 2025/26.")
+        return period

@@ -350,3 +350,19 @@ def national_positions(user, national: NationalSource) -> list[dict]:
             "source__organisation__name",
         )
     )
+
+
+# --- The scrutiny pack ------------------------------------------------------------
+
+
+def scrutiny_items(user, organisation_id: int, start: date, end: date) -> list[Recommendation]:
+    """A council's register entries for a period: sources made by its end
+    that were made in it or are still open, within what the user may see."""
+    qs = (
+        visible_recommendations(user, purpose=Action.VIEW_RECORDS)
+        .filter(source__organisation_id=organisation_id, source__made_on__lte=end)
+        .filter(Q(source__made_on__gte=start) | Q(source__status="open"))
+        .order_by("source__made_on", "source_id", "number")
+    )
+    today = timezone.localdate()
+    return [mark_overdue(item, today) for item in qs]

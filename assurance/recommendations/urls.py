@@ -32,6 +32,12 @@ urlpatterns = [
     path("<int:pk>/verify/", views.recommendation_verify, name="recommendation_verify"),
     path("<int:pk>/reopen/", views.recommendation_reopen, name="recommendation_reopen"),
     path("<int:pk>/extension/", views.extension_request, name="extension_request"),
+    path("scrutiny-pack/", views.scrutiny_pack, name="scrutiny_pack"),
+    path(
+        "scrutiny-pack/<int:pk>/<str:period>.<slug:extension>",
+        views.scrutiny_pack_download,
+        name="scrutiny_pack_download",
+    ),
     path("national/", views.national_list, name="national_list"),
     path("national/new/", views.national_publish, name="national_publish"),
     path("national/<int:pk>/", views.national_detail, name="national"),

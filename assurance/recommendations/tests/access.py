@@ -202,4 +202,13 @@ ENTRIES = {
         url=_url("national", "national"),
         allowed=roles(["assessor"], OWN_ONLY, national_analyst=BOTH),
     ),
+    "recommendations:scrutiny_pack": no_target(
+        lambda: reverse("recommendations:scrutiny_pack"), (*COUNCIL_READERS, "national_analyst")
+    ),
+    "recommendations:scrutiny_pack_download": Entry(
+        url=lambda w, t: reverse(
+            "recommendations:scrutiny_pack_download", args=[w.org(t).pk, "2025-26", "docx"]
+        ),
+        allowed=READERS,
+    ),
 }

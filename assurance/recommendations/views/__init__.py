@@ -14,6 +14,7 @@ from .progress import (
     recommendation_verify,
 )
 from .register import register
+from .scrutiny import scrutiny_pack, scrutiny_pack_download
 from .sources import (
     recommendation_add,
     source_close,
@@ -25,6 +26,8 @@ from .sources import (
 )
 
 __all__ = [
+    "scrutiny_pack",
+    "scrutiny_pack_download",
     "national_detail",
     "national_list",
     "national_publish",
