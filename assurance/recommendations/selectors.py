@@ -301,12 +301,15 @@ def get_national_source_for(user, pk: int, *, purpose: Action) -> NationalSource
 
 def _national_entries(user, national: NationalSource) -> QuerySet[Recommendation]:
     """Every council's register entry answering this national source, within
-    what the user may see."""
-    qs = Recommendation.objects.filter(
-        source__kind=SourceKind.NATIONAL,
-        source__origin_id__in=national.applications.values("pk"),
+    what the user may see. A national source's entries belong to the council
+    it was applied to (never a partnership), so scoping the applications
+    scopes the entries, without a join per row."""
+    applications = restrict(
+        national.applications.all(), user, "organisation", purpose=Action.VIEW_RECORDS
     )
-    return restrict(qs, user, *RECOMMENDATION_LOOKUPS, purpose=Action.VIEW_RECORDS)
+    return Recommendation.objects.filter(
+        source__kind=SourceKind.NATIONAL, source__origin_id__in=applications.values("pk")
+    )
 
 
 _ANSWERED = Q(response__in=[rules.ACCEPTED, rules.PARTIALLY_ACCEPTED])
@@ -336,19 +339,20 @@ def national_progress(user, national: NationalSource) -> list[dict]:
 
 
 def national_positions(user, national: NationalSource) -> list[dict]:
-    """Each council's position on each national recommendation, for an
-    adviser's region: one query, ordered by council then number."""
+    """Each council's position for an adviser's region: per council, how many
+    of the national recommendations it accepted, addressed and had verified.
+    One query, ordered by council."""
     return list(
         _national_entries(user, national)
-        .order_by("source__organisation__name", "number")
-        .values(
-            "pk",
-            "number",
-            "response",
-            "status",
-            "verification",
-            "source__organisation__name",
+        .order_by()
+        .values("source__organisation__name", "source_id")
+        .annotate(
+            total=Count("pk"),
+            accepted=Count("pk", filter=_ANSWERED),
+            addressed=Count("pk", filter=Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])),
+            verified=Count("pk", filter=Q(verification=rules.VERIFIED)),
         )
+        .order_by("source__organisation__name")
     )
 
 

@@ -84,3 +84,22 @@ def test_address_send_back_extend_verify(page: Page, login, item):
     page.get_by_role("button", name="Record decision").click()
     expect(page.locator("strong.govuk-tag", has_text="Verified")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_the_scrutiny_pack_downloads_with_its_sections(page: Page, login, item):
+    from io import BytesIO
+
+    from docx import Document
+
+    recommendation, lead, _assessor = item
+    council = recommendation.source.organisation
+    _as(page, login, lead, "/recommendations/scrutiny-pack/")
+    page.get_by_label("Council").select_option(str(council.pk))
+    page.get_by_label("Period").fill("2025/26")
+    page.get_by_role("button", name="Show the downloads").click()
+    assert_no_axe_violations(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the scrutiny pack (Word)").click()
+    text = "\n".join(p.text for p in Document(BytesIO(info.value.path().read_bytes())).paragraphs)
+    for heading in ("Response matrix", "Tracker: overdue", "National recommendations"):
+        assert heading in text

@@ -83,7 +83,7 @@ def test_an_adviser_sees_each_council_of_their_region_only(analyst, council, oth
     national = _publish(analyst)
     adviser = assessor_for(council)
     positions = selectors.national_positions(adviser, national)
-    assert {p["source__organisation__name"] for p in positions} == {council.name}
+    assert [(p["source__organisation__name"], p["total"]) for p in positions] == [(council.name, 2)]
     assert selectors.visible_national_sources(adviser, purpose=Action.VIEW_RECORDS).count() == 1
     outsider = user_with_role(Role.COUNCIL_LEAD, other_council)
     entries = selectors.visible_recommendations(outsider, purpose=Action.VIEW_RECORDS)
