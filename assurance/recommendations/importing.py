@@ -27,6 +27,7 @@ COLUMNS = [
     ("Milestone", "milestone", False),
     ("Status", "status", False),
     ("Date completed", "completed_on", False),
+    ("Progress", "progress", False),
 ]
 HEADINGS = [heading for heading, _, _ in COLUMNS]
 EXAMPLE_ROW = [
@@ -39,7 +40,10 @@ EXAMPLE_ROW = [
     "31/03/2027",
     "Not started",
     "",
+    "",
 ]
+RESPONSE_CHOICES = ["Accepted", "Partially accepted", "Rejected"]
+STATUS_CHOICES = ["Not started", "In progress", "Completed", "Superseded"]
 _RESPONSES = {
     "": rules.PENDING,
     "pending": rules.PENDING,
@@ -81,6 +85,23 @@ class ImportRow:
     milestone: date | None = None
     status: str = rules.NOT_STARTED
     completed_on: date | None = None
+    # Optional text of a progress entry to record with the row.
+    progress: str = ""
+    # Set for a number already in the source: the row updates its status and
+    # progress (other columns are ignored); the status it has now.
+    current_status: str | None = None
+
+    @property
+    def is_update(self) -> bool:
+        return self.current_status is not None
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.progress) or self.status != self.current_status
+
+    @property
+    def current_status_label(self) -> str:
+        return (self.current_status or "").replace("_", " ").capitalize()
 
     def to_session(self) -> dict:
         data = asdict(self)
@@ -99,7 +120,8 @@ class ImportRow:
         from .models import Recommendation
 
         values = asdict(self)
-        values.pop("row")
+        for key in ("row", "progress", "current_status"):
+            values.pop(key)
         return Recommendation(source=source, **values)
 
     @property
@@ -121,8 +143,10 @@ class ParseResult:
         return not self.errors and bool(self.rows)
 
 
-def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) -> ParseResult:
-    """Read a whole upload. ``taken_numbers`` are numbers already used in the source."""
+def parse(filename: str, content: bytes, existing: dict[int, str] | None = None) -> ParseResult:
+    """Read a whole upload. ``existing`` maps the numbers already in the source
+    to their status: a row with one of them updates that recommendation's
+    status and progress instead of creating one."""
     name = (filename or "").lower()
     if not content:
         return _fail("The selected file is empty.")
@@ -136,7 +160,7 @@ def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) 
         return _fail("The selected file must be a CSV or an Excel workbook (.xlsx).")
     if isinstance(table, ParseResult):
         return table
-    return _parse_table(table, taken_numbers)
+    return _parse_table(table, dict(existing or {}))
 
 
 def _fail(problem: str, column: str = "") -> ParseResult:
@@ -168,7 +192,7 @@ def _blank(row: list) -> bool:
     return all(value is None or str(value).strip() == "" for value in row)
 
 
-def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
+def _parse_table(table: list[list], existing: dict[int, str]) -> ParseResult:
     table = list(table)
     while table and _blank(table[-1]):
         table.pop()
@@ -186,18 +210,25 @@ def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
         return _fail("The file has headings but no recommendations.")
     if len(body) > MAX_ROWS:
         return _fail(f"The file has {len(body)} rows. Import at most {MAX_ROWS} at a time.")
-    result, seen = ParseResult(), set(taken)
+    result, seen = ParseResult(), set()
     for index, raw in enumerate(body, start=2):
         if _blank(raw):
             continue
         values = {key: _value(raw, position) for key, position in positions.items()}
-        row = _parse_row(index, values, result.errors)
+        number = _number(values.get("number"))
+        updating = number in existing
+        if updating and not _text(values.get("status")):
+            values["status"] = existing[number]  # a blank status keeps the current one
+        row = _parse_row(index, values, result.errors, updating=updating)
         if row is None:
             continue
         if row.number in seen:
-            where = "in this source" if row.number in taken else "earlier in the file"
-            result.errors.append(RowError(index, "Number", f"Number {row.number} is used {where}."))
+            result.errors.append(
+                RowError(index, "Number", f"Number {row.number} is used earlier in the file.")
+            )
         seen.add(row.number)
+        if row.number in existing:
+            row.current_status = existing[row.number]
         result.rows.append(row)
     return result
 
@@ -217,7 +248,9 @@ def _value(row: list, position: int):
     return value.strip() if isinstance(value, str) else value
 
 
-def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | None:
+def _parse_row(
+    index: int, values: dict, errors: list[RowError], *, updating: bool = False
+) -> ImportRow | None:
     before = len(errors)
 
     def error(column: str, problem: str) -> None:
@@ -242,7 +275,7 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
     completed_on = _date(values.get("completed_on"), "Date completed", error)
     if completed_on and status and status != rules.COMPLETED:
         error("Date completed", "Only give a date completed when the status is Completed.")
-    if status == rules.COMPLETED and not completed_on and len(errors) == before:
+    if status == rules.COMPLETED and not completed_on and not updating and len(errors) == before:
         error("Date completed", "Give the date a completed recommendation was completed.")
     if len(errors) > before:
         return None
@@ -257,6 +290,7 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
         milestone=milestone,
         status=status,
         completed_on=completed_on,
+        progress=_text(values.get("progress")),
     )
 
 
@@ -305,6 +339,28 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
+    """The template with drop-down lists for Response and Status."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     from assurance.documents.xlsx import workbook_from_rows
 
-    return workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])
+    content = workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.active
+    for key, choices in (("response", RESPONSE_CHOICES), ("status", STATUS_CHOICES)):
+        column = get_column_letter([k for _, k, _ in COLUMNS].index(key) + 1)
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Choose from the list",
+            error=f"Choose one of: {', '.join(choices)}.",
+        )
+        validation.add(f"{column}2:{column}{MAX_ROWS + 1}")
+        sheet.add_data_validation(validation)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
