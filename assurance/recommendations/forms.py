@@ -419,3 +419,18 @@ class ScrutinyPackForm(GovukForm):
         if period_bounds(period) is None:
             raise forms.ValidationError("Enter the period as a reporting year, such as 2025/26.")
         return period
+
+
+class LinkForm(GovukForm):
+    answered_by = forms.TypedChoiceField(
+        label="Answered by another recommendation",
+        help_text="When the same recommendation reached the council from another source, "
+        "link it here: progress recorded on that one answers this one too.",
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, prefix="link", **kwargs)
+        self.fields["answered_by"].choices = [("", "Not linked"), *choices]

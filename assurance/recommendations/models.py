@@ -181,6 +181,16 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     verified_at = models.DateTimeField(null=True, blank=True)
+    # A duplicate of a recommendation from another of the council's sources:
+    # the work recorded on that one answers this one too.
+    answered_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name="answered by",
+    )
     # Optimistic concurrency: a form carries the version it was drawn from
     # and a save from an older version is refused rather than applied.
     version = models.PositiveIntegerField(default=1)

@@ -370,3 +370,19 @@ def scrutiny_items(user, organisation_id: int, start: date, end: date) -> list[R
     )
     today = timezone.localdate()
     return [mark_overdue(item, today) for item in qs]
+
+
+def link_choices(recommendation: Recommendation) -> list[tuple[int, str]]:
+    """The council's recommendations in other open sources that could answer
+    this one (not themselves answered by another), for the link form."""
+    candidates = (
+        Recommendation.objects.filter(
+            source__organisation_id=recommendation.source.organisation_id,
+            source__status="open",
+            answered_by__isnull=True,
+        )
+        .exclude(source_id=recommendation.source_id)
+        .select_related("source")
+        .order_by("source__title", "number")
+    )
+    return [(r.pk, f"{r.source.title}: recommendation {r.number}") for r in candidates]

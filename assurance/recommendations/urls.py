@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/respond/", views.recommendation_respond, name="recommendation_respond"),
     path("<int:pk>/address/", views.recommendation_address, name="recommendation_address"),
     path("<int:pk>/verify/", views.recommendation_verify, name="recommendation_verify"),
+    path("<int:pk>/link/", views.recommendation_link, name="recommendation_link"),
     path("<int:pk>/reopen/", views.recommendation_reopen, name="recommendation_reopen"),
     path("<int:pk>/extension/", views.extension_request, name="extension_request"),
     path("scrutiny-pack/", views.scrutiny_pack, name="scrutiny_pack"),

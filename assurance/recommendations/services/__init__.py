@@ -2,6 +2,7 @@
 checks permission first, then the rules, and saves all or nothing."""
 
 from .closure import source_close, source_reopen
+from .duplicates import recommendation_link, recommendation_unlink
 from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
 from .issued import source_record_issue
@@ -24,6 +25,8 @@ __all__ = [
     "progress_add",
     "recommendation_add",
     "recommendation_address",
+    "recommendation_link",
+    "recommendation_unlink",
     "recommendation_reopen",
     "recommendation_respond",
     "recommendation_send_back",

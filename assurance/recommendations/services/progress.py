@@ -66,4 +66,26 @@ def progress_add(
             recommendation.verification = Verification.NONE
             recommendation.verified_by = recommendation.verified_at = None
         _save(recommendation)
+        _answer_duplicates(actor, recommendation, progress)
     return progress
+
+
+def _answer_duplicates(actor: User, answering: Recommendation, progress: ProgressEntry) -> None:
+    """One action answers both: the duplicates in open sources take the new
+    status, with a progress entry saying where the work was recorded."""
+    note = (
+        f"Answered through recommendation {answering.number} of “{answering.source.title}”: "
+        f"{progress.entry}"
+    )
+    duplicates = answering.duplicates.select_for_update().filter(source__status="open")
+    for duplicate in duplicates.exclude(status=answering.status):
+        ProgressEntry.objects.create(
+            recommendation=duplicate,
+            entry=note,
+            author=actor,
+            worked_on=progress.worked_on,
+            status_from=duplicate.status,
+            status_to=answering.status,
+        )
+        duplicate.status, duplicate.completed_on = answering.status, answering.completed_on
+        _save(duplicate, "Answered through a linked recommendation")

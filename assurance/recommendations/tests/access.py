@@ -211,4 +211,11 @@ ENTRIES = {
         ),
         allowed=READERS,
     ),
+    # Unlinking a recommendation that is not linked: refused on the page.
+    "recommendations:recommendation_link": Entry(
+        url=_url("recommendation_link", "recommendation"),
+        allowed=LEAD,
+        method="post",
+        data=lambda w, t: {"link-answered_by": ""},
+    ),
 }

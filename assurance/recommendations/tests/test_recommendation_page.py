@@ -99,3 +99,15 @@ def test_evidence_file_downloads_only_for_those_who_see_the_recommendation(
     assert client.get(download).status_code == 200
     client.force_login(other_lead)
     assert client.get(download).status_code == 404
+
+
+def test_link_a_duplicate_from_the_page(client, lead, council, source):
+    national = SourceFactory(organisation=council, kind="national", title="National review")
+    duplicate = RecommendationFactory(source=national, number=1)
+    answering = source.recommendations.get(number=2)
+    client.force_login(lead)
+    url = reverse("recommendations:recommendation_link", args=[duplicate.pk])
+    assert client.post(url, {"link-answered_by": answering.pk}).status_code == 302
+    duplicate.refresh_from_db()
+    assert duplicate.answered_by == answering
+    assert b"Answered by" in client.get(_page(duplicate.pk)).content

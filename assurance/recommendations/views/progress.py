@@ -39,6 +39,9 @@ def _blank_forms(recommendation) -> dict:
         "reopen_form": forms.ReopenItemForm(),
         "extension_form": forms.ExtensionForm(initial=version),
         "decision_form": forms.ExtensionDecisionForm(),
+        "link_form": forms.LinkForm(
+            choices=selectors.link_choices(item), initial={"answered_by": item.answered_by_id}
+        ),
     }
 
 
@@ -250,4 +253,32 @@ def extension_decide(request, pk: int):
         form,
         call,
         "The decision on the extension is recorded.",
+    )
+
+
+@require_POST
+@requires(Action.RESPOND_RECOMMENDATIONS)
+def recommendation_link(request, pk: int):
+    item = selectors.get_recommendation_for(
+        request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS
+    )
+
+    def call(item, data):
+        if data["answered_by"] is None:
+            services.recommendation_unlink(actor=request.user, recommendation=item)
+            return
+        answering = selectors.get_recommendation_for(
+            request.user, data["answered_by"], purpose=Action.RESPOND_RECOMMENDATIONS
+        )
+        services.recommendation_link(actor=request.user, recommendation=item, answered_by=answering)
+
+    form = forms.LinkForm(request.POST, choices=selectors.link_choices(item))
+    return _handle(
+        request,
+        pk,
+        Action.RESPOND_RECOMMENDATIONS,
+        "link_form",
+        form,
+        call,
+        "The link has been saved.",
     )
