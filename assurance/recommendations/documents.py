@@ -106,9 +106,14 @@ def status_label(item: Recommendation) -> str:
     return "Rejected" if item.response == rules.REJECTED else item.get_status_display()
 
 
+def number_cell(number: str) -> object:
+    """Whole numbers stay numbers in a spreadsheet; "2a" and "1.1" stay text."""
+    return int(number) if str(number).isdigit() else number
+
+
 def _matrix_row(item: Recommendation) -> list[object]:
     return [
-        item.number,
+        number_cell(item.number),
         item.text,
         item.get_response_display(),
         item.reason,

@@ -67,15 +67,12 @@ class SourceForm(GovukForm):
 
 
 class RecommendationForm(GovukForm):
-    number = forms.IntegerField(
+    number = forms.CharField(
         label="Number",
-        min_value=1,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
-        error_messages={
-            "required": "Enter the recommendation's number.",
-            "invalid": "Enter the number as a whole number, such as 3.",
-            "min_value": "Enter a number from 1.",
-        },
+        max_length=20,
+        help_text="For example, 3, 2a or 1.1",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={"required": "Enter the recommendation's number."},
     )
     text = forms.CharField(
         label="Recommendation",
@@ -83,6 +80,12 @@ class RecommendationForm(GovukForm):
         error_messages={"required": "Enter the text of the recommendation."},
     )
     theme = forms.CharField(label="Theme (optional)", max_length=200, required=False)
+
+    def clean_number(self) -> str:
+        number = rules.clean_number(self.cleaned_data["number"])
+        if number is None:
+            raise forms.ValidationError("Enter the number as it is written, such as 3, 2a or 1.1.")
+        return number
 
 
 class ResponseForm(GovukForm):

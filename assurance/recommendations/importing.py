@@ -71,7 +71,7 @@ _STATUSES = {
 @dataclass
 class ImportRow:
     row: int
-    number: int
+    number: str
     text: str
     theme: str = ""
     response: str = rules.PENDING
@@ -85,6 +85,9 @@ class ImportRow:
     # Set for a number already in the source: the row updates its status and
     # progress (other columns are ignored); the status it has now.
     current_status: str | None = None
+
+    def __post_init__(self) -> None:
+        self.number = rules.clean_number(self.number) or str(self.number)
 
     @property
     def is_update(self) -> bool:
@@ -138,7 +141,7 @@ class ParseResult:
         return not self.errors and bool(self.rows)
 
 
-def parse(filename: str, content: bytes, existing: dict[int, str] | None = None) -> ParseResult:
+def parse(filename: str, content: bytes, existing: dict | None = None) -> ParseResult:
     """Read a whole upload. ``existing`` maps the numbers already in the source
     to their status: a row with one of them updates that recommendation's
     status and progress instead of creating one."""
@@ -146,14 +149,14 @@ def parse(filename: str, content: bytes, existing: dict[int, str] | None = None)
         table = read_table(filename, content)
     except TableError as error:
         return _fail(error.problem)
-    return _parse_table(table, dict(existing or {}))
+    return _parse_table(table, {str(k): v for k, v in (existing or {}).items()})
 
 
 def _fail(problem: str, column: str = "") -> ParseResult:
     return ParseResult(errors=[RowError(0, column, problem)])
 
 
-def _parse_table(table: list[list], existing: dict[int, str]) -> ParseResult:
+def _parse_table(table: list[list], existing: dict[str, str]) -> ParseResult:
     table = list(table)
     while table and _blank(table[-1]):
         table.pop()
@@ -219,7 +222,7 @@ def _parse_row(
 
     number = _number(values.get("number"))
     if number is None:
-        error("Number", "Enter the recommendation's number as a whole number, such as 3.")
+        error("Number", "Enter the recommendation's number, such as 3, 2a or 1.1.")
     text = _text(values.get("text"))
     if not text:
         error("Recommendation", "Enter the text of the recommendation.")
@@ -263,15 +266,8 @@ def _key(value) -> str:
     return " ".join(_text(value).lower().replace("_", " ").split())
 
 
-def _number(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return value if value >= 1 else None
-    text = _text(value).rstrip(".)")
-    return int(text) if text.isdigit() and int(text) >= 1 else None
+def _number(value) -> str | None:
+    return rules.clean_number(value)
 
 
 def template_csv() -> bytes:

@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from assurance.core.classification import Classification as Marking
 from assurance.organisations.models import Organisation, Partnership
 
+from .rules import number_key
+
 
 class SourceKind(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment"
@@ -133,11 +135,24 @@ class RecommendationSource(models.Model):
         return self.origin_id is not None
 
 
+class RecommendationQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.number_key = number_key(obj.number)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Recommendation(models.Model):
     source = models.ForeignKey(
         RecommendationSource, on_delete=models.CASCADE, related_name="recommendations"
     )
-    number = models.PositiveIntegerField(help_text="Its number within the source.")
+    number = models.CharField(
+        max_length=20, help_text="Its number within the source, such as 3, 2a or 1.1."
+    )
+    # The number padded so that it sorts naturally (rules.number_key): kept in
+    # step with the number by save() and bulk_create, never set by hand.
+    number_key = models.CharField(max_length=80, editable=False, default="")
     # For an issued source: the issuer's stable key of the item this entry
     # answers (intake.IssuedItem.key); blank for entries made by hand.
     origin_key = models.CharField(max_length=64, blank=True, editable=False)
@@ -196,9 +211,10 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["source", "number"]
+        ordering = ["source", "number_key"]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "number"], name="recommendation_number_unique"
@@ -218,11 +234,19 @@ class Recommendation(models.Model):
         indexes = [
             models.Index(fields=["status", "milestone"]),
             models.Index(fields=["verification"]),
+            models.Index(fields=["source", "number_key"]),
             models.Index(fields=["response"]),
         ]
 
     def __str__(self) -> str:
         return f"Recommendation {self.number}"
+
+    def save(self, *args, **kwargs):
+        self.number = str(self.number)
+        self.number_key = number_key(self.number)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "number_key"}
+        super().save(*args, **kwargs)
 
 
 class ProgressEntry(models.Model):

@@ -3,6 +3,7 @@ Services, selectors and forms all defer to these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Protocol
@@ -26,7 +27,7 @@ DUE_SOON_DAYS = 14
 
 
 class RecommendationLike(Protocol):
-    number: int
+    number: str
     response: str
     reason: str
     status: str
@@ -193,7 +194,35 @@ def blocker(recommendation: RecommendationLike) -> str | None:
 def closure_blockers(recommendations: Iterable[RecommendationLike]) -> list[str]:
     """Plain sentences saying what still stops a source being closed; an
     empty list means it may be closed."""
-    items = sorted(recommendations, key=lambda r: r.number)
+    items = sorted(recommendations, key=lambda r: number_key(r.number))
     if not items:
         return ["There are no recommendations to close"]
     return [reason for reason in (blocker(r) for r in items) if reason]
+
+
+# --- Numbers -----------------------------------------------------------------
+
+NUMBER_PATTERN = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
+
+
+def clean_number(value: object) -> str | None:
+    """A recommendation's number as the council writes it ("3", "2a", "1.1"),
+    or None when it is not one. Whole numbers from a spreadsheet lose ".0"."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value) if value >= 1 else None
+    text = str(value).strip().rstrip(".)")
+    if not text or len(text) > 20 or not NUMBER_PATTERN.match(text):
+        return None
+    if not any(c.isdigit() for c in text) or not text.strip("0.-"):
+        return None  # a number has a digit, and is not zero
+    return text
+
+
+def number_key(number: object) -> str:
+    """Sorts numbers naturally: 1 < 1.1 < 1.2 < 2 < 2a < 2b < 10."""
+    parts = re.findall(r"\d+|[A-Za-z]+", str(number))
+    return ".".join(p.zfill(10) if p.isdigit() else p.lower() for p in parts)

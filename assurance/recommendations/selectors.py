@@ -180,12 +180,12 @@ def council_people(organisation_id: int) -> QuerySet[User]:
 # --- The register page ----------------------------------------------------
 
 SORTS = {
-    "source": ("source__title", "number"),
-    "number": ("source__made_on", "source_id", "number"),
-    "milestone": ("milestone", "source_id", "number"),
-    "status": ("status", "source_id", "number"),
-    "response": ("response", "source_id", "number"),
-    "lead": ("lead", "source_id", "number"),
+    "source": ("source__title", "number_key"),
+    "number": ("source__made_on", "source_id", "number_key"),
+    "milestone": ("milestone", "source_id", "number_key"),
+    "status": ("status", "source_id", "number_key"),
+    "response": ("response", "source_id", "number_key"),
+    "lead": ("lead", "source_id", "number_key"),
 }
 DEFAULT_SORT = "milestone"
 
@@ -366,7 +366,7 @@ def scrutiny_items(user, organisation_id: int, start: date, end: date) -> list[R
         visible_recommendations(user, purpose=Action.VIEW_RECORDS)
         .filter(source__organisation_id=organisation_id, source__made_on__lte=end)
         .filter(Q(source__made_on__gte=start) | Q(source__status="open"))
-        .order_by("source__made_on", "source_id", "number")
+        .order_by("source__made_on", "source_id", "number_key")
     )
     today = timezone.localdate()
     return [mark_overdue(item, today) for item in qs]
@@ -383,6 +383,6 @@ def link_choices(recommendation: Recommendation) -> list[tuple[int, str]]:
         )
         .exclude(source_id=recommendation.source_id)
         .select_related("source")
-        .order_by("source__title", "number")
+        .order_by("source__title", "number_key")
     )
     return [(r.pk, f"{r.source.title}: recommendation {r.number}") for r in candidates]

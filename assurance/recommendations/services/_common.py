@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can
 
+from .. import rules
 from ..models import Recommendation, RecommendationSource, SourceStatus
 from ..selectors import may_answer_for
 
@@ -33,15 +34,19 @@ def _require_own_items(source: RecommendationSource) -> None:
 
 
 def _clean_numbered(recommendations: Sequence[tuple]) -> list[str]:
+    """Numbers such as 3, 2a or 1.1, each once, each with text."""
     errors, seen = [], set()
     for number, text, _criterion in recommendations:
-        if not isinstance(number, int) or number < 1:
-            errors.append(f"Recommendation number {number!r} must be a whole number from 1.")
-        elif number in seen:
-            errors.append(f"Recommendation {number} appears more than once.")
-        seen.add(number)
+        clean = rules.clean_number(number)
+        if clean is None:
+            errors.append(
+                f"Recommendation number {number!r} must be a number such as 3, 2a or 1.1."
+            )
+        elif clean in seen:
+            errors.append(f"Recommendation {clean} appears more than once.")
+        seen.add(clean)
         if not (text or "").strip():
-            errors.append(f"Recommendation {number} has no text.")
+            errors.append(f"Recommendation {clean or number} has no text.")
     return errors
 
 

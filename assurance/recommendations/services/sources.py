@@ -13,6 +13,7 @@ from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, may_record_source
 from assurance.organisations.models import Organisation, Partnership
 
+from .. import rules
 from ..models import Marking, Recommendation, RecommendationSource, SourceKind
 from ._common import _clean_numbered, _require, _require_open, _require_own_items
 
@@ -59,7 +60,9 @@ def source_create(
     )
     bulk_create_with_history(
         [
-            Recommendation(source=source, number=n, text=text.strip(), criterion=criterion)
+            Recommendation(
+                source=source, number=rules.clean_number(n), text=text.strip(), criterion=criterion
+            )
             for n, text, criterion in recommendations
         ],
         Recommendation,
@@ -73,7 +76,7 @@ def recommendation_add(
     *,
     actor: User,
     source: RecommendationSource,
-    number: int,
+    number: str | int,
     text: str,
     theme: str = "",
     criterion=None,
@@ -82,6 +85,7 @@ def recommendation_add(
     _require_open(source)
     _require_own_items(source)
     errors = _clean_numbered([(number, text, criterion)])
+    number = rules.clean_number(number) or str(number)
     if source.recommendations.filter(number=number).exists():
         errors.append(f"There is already a recommendation {number} in this source.")
     if errors:

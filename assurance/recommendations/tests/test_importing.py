@@ -29,7 +29,7 @@ def test_good_csv_parses_every_row():
     assert result.ok, result.errors
     first, second = result.rows
     assert (first.number, first.text, first.response, first.milestone, first.status) == (
-        1,
+        "1",
         "Refresh the plan, with owners",
         "accepted",
         date(2027, 3, 31),
@@ -149,7 +149,7 @@ def test_xlsx_with_real_dates_and_numbers():
     )
     result = importing.parse("upload.XLSX", content)
     assert result.ok
-    assert (result.rows[0].number, result.rows[0].milestone) == (1, date(2027, 5, 1))
+    assert (result.rows[0].number, result.rows[0].milestone) == ("1", date(2027, 5, 1))
 
 
 def test_templates_have_the_headings_and_parse_cleanly():
@@ -199,3 +199,9 @@ def test_template_downloads(client, lead):
     response = client.get(reverse("recommendations:import_template", args=["csv"]))
     assert response.content.decode("utf-8-sig").startswith("Number,Recommendation")
     assert client.get(reverse("recommendations:import_template", args=["pdf"])).status_code == 404
+
+
+def test_numbers_such_as_2a_and_1_1_are_accepted():
+    result = parse_csv(HEAD + "2a,Second part,,,,,,,\n1.1,First part,,,,,,,\nA,Bad,,,,,,,\n")
+    assert [r.number for r in result.rows] == ["2a", "1.1"]
+    assert [(e.row, e.column) for e in result.errors] == [(4, "Number")]

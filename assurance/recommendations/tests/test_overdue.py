@@ -32,7 +32,10 @@ def test_database_and_python_agree_on_overdue():
             response=response,
             reason="Not for us" if response == "rejected" else "",
         )
-    in_db = set(Recommendation.objects.filter(overdue_q(TODAY)).values_list("number", flat=True))
+    in_db = {
+        int(n)
+        for n in Recommendation.objects.filter(overdue_q(TODAY)).values_list("number", flat=True)
+    }
     in_python = {
         n
         for n, (milestone, revised, status, response) in enumerate(cases, start=1)

@@ -205,3 +205,21 @@ def test_an_item_awaiting_verification_blocks_closure():
 
     blockers = rules.closure_blockers([Addressed(1, status=rules.COMPLETED)])
     assert blockers == ["Recommendation 1 is addressed and awaiting verification"]
+
+
+def test_numbers_sort_naturally_and_are_cleaned():
+    numbers = ["10", "2b", "1.1", "2", "1", "2a", "1.10", "1.2"]
+    assert sorted(numbers, key=rules.number_key) == [
+        "1",
+        "1.1",
+        "1.2",
+        "1.10",
+        "2",
+        "2a",
+        "2b",
+        "10",
+    ]
+    assert rules.clean_number(3) == "3" and rules.clean_number(3.0) == "3"
+    assert rules.clean_number(" 2a. ") == "2a" and rules.clean_number("1.1") == "1.1"
+    for bad in (0, "0", "", "a", "1..2", "two words", True, None, "x" * 21):
+        assert rules.clean_number(bad) is None, bad

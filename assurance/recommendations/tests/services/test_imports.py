@@ -62,7 +62,7 @@ def test_reimport_updates_status_and_progress_of_existing_numbers(lead, source):
         ImportRow(row=3, number=9, text="New one", progress="Started"),
     ]
     changed = services.recommendations_import(actor=lead, source=source, rows=rows)
-    assert {r.number for r in changed} == {1, 9}
+    assert {r.number for r in changed} == {"1", "9"}
     first = source.recommendations.get(number=1)
     assert first.status == "in_progress" and first.text == "Do thing 1"
     assert first.progress.get().entry == "Board agreed the plan"

@@ -77,3 +77,19 @@ def test_source_create_rejects_duplicate_numbers_and_saves_nothing(lead, council
         )
     assert "Recommendation 1 appears more than once." in error.value.messages
     assert not RecommendationSource.objects.exists()
+
+
+def test_numbers_like_2a_and_1_1_are_accepted_and_sorted_naturally(lead, council):
+    source = services.source_create(
+        actor=lead,
+        organisation=council,
+        kind="scrutiny_review",
+        title="Review",
+        made_by="Panel",
+        made_on=date(2026, 5, 1),
+        recommendations=[("10", "Ten", None), ("2a", "Two a", None), ("1.1", "One one", None)],
+    )
+    services.recommendation_add(actor=lead, source=source, number="2", text="Two")
+    assert [r.number for r in source.recommendations.all()] == ["1.1", "2", "2a", "10"]
+    with pytest.raises(ValidationError, match="such as 3, 2a or 1.1"):
+        services.recommendation_add(actor=lead, source=source, number="two", text="Bad")
