@@ -7,6 +7,9 @@ class OversightConfig(AppConfig):
 
     def ready(self) -> None:
         from assurance.accounts.permissions import Action
-        from assurance.core.registry import register_nav
+        from assurance.core.registry import register_home_section, register_nav
+
+        from . import home
 
         register_nav("Oversight", "oversight:heatmap", Action.VIEW_REGIONAL_OVERSIGHT, order=45)
+        register_home_section("oversight/home_section.html", home.overview_section, order=45)

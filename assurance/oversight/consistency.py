@@ -10,7 +10,10 @@ assessors gave under one framework version:
 - *council*: a random effect, the council's own standing, shared by all of its
   assessments of that framework version (whoever assessed them);
 - *assessor*: a random effect, how much higher or lower this assessor's
-  levels are than other assessors' for councils of the same standing.
+  levels are for councils of the same standing.
+
+An assessor's *difference* is their effect minus the average effect of the
+other assessors, with its standard error from the same equations.
 
 The variances are estimated by EM-REML on Henderson's mixed-model equations,
 so an assessor with few assessments is shrunk towards zero (empirical Bayes)
@@ -29,6 +32,7 @@ import numpy as np
 MIN_DIFFERENCE = 0.5  # levels: half a step moves borderline councils across a level
 MIN_Z = 3.0  # about 1 in 370 for an assessor with no real difference
 MIN_ASSESSMENTS = 5
+MIN_ASSESSORS = 3  # with two, a difference between them cannot say which one is out of line
 MAX_ITERATIONS = 200
 TOLERANCE = 1e-6
 
@@ -144,7 +148,14 @@ def fit(observations: Sequence[Observation]) -> Fit | None:
         sigma2, council_var, assessor_var = new_sigma2, new_council, new_assessor
         if change < TOLERANCE:
             break
-    errors = np.sqrt(np.maximum(sigma2 * np.diag(s_inv)[assessors], 0.0))
+    # Each assessor against the average of the others: a contrast, so the
+    # uncertainty about the overall level (taken up by the cells) cancels out.
+    contrast = (np.eye(qa) * qa - np.ones((qa, qa))) / (qa - 1)
+    differences = contrast @ v
+    errors = np.sqrt(
+        np.maximum(sigma2 * np.diag(contrast @ s_inv[assessors, assessors] @ contrast.T), 0.0)
+    )
+    enough_assessors = qa >= MIN_ASSESSORS
     assessments: dict[Hashable, set] = {}
     for o in observations:
         assessments.setdefault(o.assessor, set()).add(o.assessment)
@@ -152,11 +163,12 @@ def fit(observations: Sequence[Observation]) -> Fit | None:
     effects = [
         AssessorEffect(
             assessor=key,
-            difference=float(v[i]),
+            difference=float(differences[i]),
             standard_error=float(errors[i]),
             assessments=len(assessments[key]),
             levels=int(counts[i]),
-            flagged=is_flagged(float(v[i]), float(errors[i]), len(assessments[key])),
+            flagged=enough_assessors
+            and is_flagged(float(differences[i]), float(errors[i]), len(assessments[key])),
         )
         for i, key in enumerate(assessor_keys)
     ]
