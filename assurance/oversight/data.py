@@ -4,9 +4,9 @@ Oversight pages summarise every issued assessment. Reading and banding
 28,000 criterion levels on every request would cost far more than the
 100 ms a page may take, yet issued data changes rarely. So the whole set is
 built in a handful of queries and kept per process, keyed on a fingerprint of
-what it is made from (issued assessments, organisations, framework versions
-and crosswalks). Every request computes the fingerprint first (three small
-aggregate queries): a new issue, a reissue or a reopening changes it, so the
+what it is made from (assessments, organisations, framework versions and
+crosswalks). Every request computes the fingerprint first (three small
+aggregate queries on indexed columns): a new issue, a reissue or a reopening changes it, so the
 next request rebuilds and shows the change at once.
 
 Nothing here is scoped to a user: ``selectors`` filters this data by the
@@ -123,6 +123,16 @@ class Dataset:
     regions: dict[int, tuple[str, str]]  # id → (name, nation)
     by_slice: dict[tuple[int, str], list[Issued]] = field(default_factory=dict)
     by_holder: dict[str, list[Issued]] = field(default_factory=dict)
+    # Reports already worked out from this data (per scope and filters), and
+    # rendered rows: dropped with the dataset when issued data changes.
+    memo: dict = field(default_factory=dict)
+
+    def remember(self, key: tuple, compute):
+        if key not in self.memo:
+            if len(self.memo) > MEMO_SIZE:
+                self.memo.clear()
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def periods_of(self, version_id: int) -> list[str]:
         return sorted({p for (v, p) in self.by_slice if v == version_id})
@@ -137,24 +147,24 @@ class Dataset:
 
 # --- Fingerprint and cache -------------------------------------------------------
 
+MEMO_SIZE = 2000
 _lock = threading.Lock()
 _cache: dict[str, Dataset] = {}
 
 
 def fingerprint() -> tuple:
-    issued = Assessment.objects.filter(status=Status.ISSUED).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
-    organisations = Organisation.history.aggregate(n=Count("pk"), last=Max("history_id"))
+    """Every write through the product adds a history row, so the latest
+    history id of assessments and organisations moves with every issue,
+    reopening, reissue or change of a council (an index lookup, not a scan)."""
+    assessments = Assessment.history.aggregate(last=Max("history_id"))
+    organisations = Organisation.history.aggregate(last=Max("history_id"))
     frameworks = FrameworkVersion.objects.aggregate(
         n=Count("pk", distinct=True),
         last=Max("loaded_at"),
         walks=Max("crosswalks_from__mappings__pk"),
     )
     return (
-        issued["n"],
-        issued["last"],
-        organisations["n"],
+        assessments["last"],
         organisations["last"],
         frameworks["n"],
         frameworks["last"],

@@ -181,7 +181,7 @@ def register_table(report, stale) -> Table:
         rows.append(
             [
                 "Open past a year",
-                f"{source.title} – {source.organisation.name}",
+                f"{source.title} – {source.organisation}",
                 None,
                 None,
                 None,

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, QuerySet
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, scope_filter
+from assurance.accounts.permissions import EVERYWHERE, Action, organisation_scope, scope_filter
 from assurance.frameworks.models import Criterion
-from assurance.organisations.models import Region
+from assurance.organisations.models import Organisation, Region
 from assurance.recommendations.models import (
     Recommendation,
     RecommendationSource,
@@ -37,14 +37,42 @@ class Counts:
     median_days: float | None = None
 
 
+@dataclass(frozen=True)
+class StaleSource:
+    pk: int
+    title: str
+    organisation: str
+    made_on: object
+
+
 @dataclass
 class RegisterReport:
     by_region: list[Counts]
     by_criterion: list[Counts]
     overall: Counts
-    stale_sources: QuerySet  # open past a year, for paging
+    stale_sources: list[StaleSource]  # open past a year, oldest first
     stale_count: int
     today: object
+
+
+# Reports by (register fingerprint, scope, filters). The fingerprint is the
+# latest history row of recommendations, sources and organisations (every
+# write through the product adds one) and today's date (overdue moves with it).
+_reports: dict[tuple, RegisterReport] = {}
+MAX_REPORTS = 500
+
+
+def fingerprint(today) -> tuple:
+    return (
+        Recommendation.history.aggregate(last=Max("history_id"))["last"],
+        RecommendationSource.history.aggregate(last=Max("history_id"))["last"],
+        Organisation.history.aggregate(last=Max("history_id"))["last"],
+        today,
+    )
+
+
+def forget() -> None:
+    _reports.clear()
 
 
 def _narrowed(qs: QuerySet, user, purpose: Action, filters: Filters, org: str) -> QuerySet:
@@ -73,6 +101,16 @@ def _aggregates(today) -> dict:
 
 def register_report(user, *, purpose: Action, filters: Filters) -> RegisterReport:
     today = timezone.localdate()
+    scope = organisation_scope(user, purpose)
+    key = (fingerprint(today), "all" if scope is EVERYWHERE else scope, filters.key())
+    if key not in _reports:
+        if len(_reports) > MAX_REPORTS:
+            _reports.clear()
+        _reports[key] = _report(user, purpose, filters, today)
+    return _reports[key]
+
+
+def _report(user, purpose: Action, filters: Filters, today) -> RegisterReport:
     qs = _narrowed(Recommendation.objects.all(), user, purpose, filters, "source__organisation")
     if filters.period:
         qs = qs.filter(source__assessment__period=filters.period)
@@ -120,13 +158,18 @@ def register_report(user, *, purpose: Action, filters: Filters) -> RegisterRepor
     )
     if filters.period:
         stale = stale.filter(assessment__period=filters.period)
-    stale = stale.select_related("organisation__region").order_by("made_on", "pk")
+    stale_sources = [
+        StaleSource(*row)
+        for row in stale.order_by("made_on", "pk").values_list(
+            "pk", "title", "organisation__name", "made_on"
+        )
+    ]
     return RegisterReport(
         by_region=by_region,
         by_criterion=by_criterion,
         overall=overall,
-        stale_sources=stale,
-        stale_count=stale.count(),
+        stale_sources=stale_sources,
+        stale_count=len(stale_sources),
         today=today,
     )
 

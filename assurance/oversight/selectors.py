@@ -76,6 +76,10 @@ def overview_links(user, *, purpose: Action, limit: int = 3) -> list[Organisatio
 
 
 def filter_choices(view: Scoped) -> Choices:
+    return view.data.remember(("choices", view.scope_key), lambda: _filter_choices(view))
+
+
+def _filter_choices(view: Scoped) -> Choices:
     visible = view.issued()
     versions = {i.version.pk for i in visible}
     ordered = [v for v in view.data.version_order() if v.pk in versions]
@@ -139,6 +143,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class HeatRow:
+    issued_pk: int
     holder: Holder
     previous_period: str | None
     cells: list[Cell | None]
@@ -166,10 +171,15 @@ def _cell(item: Issued, criterion: CriterionInfo) -> Cell | None:
 
 
 def heatmap(view: Scoped, *, filters: Filters, sort: str = "name", descending=False) -> Heatmap:
+    key = ("heatmap", view.scope_key, filters.key(), sort, descending)
+    return view.data.remember(key, lambda: _heatmap(view, filters, sort, descending))
+
+
+def _heatmap(view: Scoped, filters: Filters, sort: str, descending: bool) -> Heatmap:
     version = view.data.versions.get(filters.version)
     criteria = version.criteria if version else []
     rows = [
-        HeatRow(i.holder, i.previous_period, [_cell(i, c) for c in criteria])
+        HeatRow(i.pk, i.holder, i.previous_period, [_cell(i, c) for c in criteria])
         for i in view.slice(filters)
     ]
     rows.sort(key=_sort_key(sort, criteria), reverse=descending)
@@ -227,6 +237,11 @@ def _judged(items: list[Issued], criterion: CriterionInfo) -> list[bool | None]:
 
 
 def distributions(view: Scoped, *, filters: Filters) -> Distributions:
+    key = ("distributions", view.scope_key, filters.key())
+    return view.data.remember(key, lambda: _distributions(view, filters))
+
+
+def _distributions(view: Scoped, filters: Filters) -> Distributions:
     version = view.data.versions.get(filters.version)
     items = view.slice(filters)
     rows = []
@@ -254,7 +269,9 @@ def distributions(view: Scoped, *, filters: Filters) -> Distributions:
         overall=rules.share(all_judged),
         councils=len(items),
         all_met=rules.share(every),
-        trend=_trend(view, filters),
+        trend=view.data.remember(
+            ("trend", view.scope_key, filters.key()[2:]), lambda: _trend(view, filters)
+        ),
     )
 
 
@@ -313,22 +330,19 @@ class Consistency:
     flagged: list[AssessorRow] = field(default_factory=list)
 
 
-_fits: dict[tuple, consistency.Fit | None] = {}
-
-
 def consistency_report(view: Scoped, *, filters: Filters) -> Consistency:
+    key = ("consistency", view.scope_key, filters.key())
+    return view.data.remember(key, lambda: _consistency(view, filters))
+
+
+def _consistency(view: Scoped, filters: Filters) -> Consistency:
     """The model is fitted on every period of the chosen version (a council's
     standing is learnt from all its assessments); with a period chosen, each
     assessor's difference is estimated from that period's assessments only."""
     version = view.data.versions.get(filters.version)
     items = view.version_items(filters)
     chosen = [i for i in items if filters.period in (None, i.period)]
-    key = (view.data.fingerprint, view.scope_key, filters.key())
-    if key not in _fits:
-        if len(_fits) > 64:
-            _fits.clear()
-        _fits[key] = consistency.fit(_observations(items, filters.period))
-    fitted = _fits[key]
+    fitted = consistency.fit(_observations(items, filters.period))
     effects = {e.assessor[0]: e for e in fitted.effects if e.assessor[1]} if fitted else {}
     by_assessor: dict[int, list] = defaultdict(list)
     by_holder: dict[str, list] = defaultdict(list)
@@ -401,6 +415,11 @@ class OverviewPeriod:
 
 
 def council_overview(organisation) -> list[OverviewPeriod]:
+    data = dataset()
+    return data.remember(("overview", organisation.pk), lambda: _overview(data, organisation))
+
+
+def _overview(data: Dataset, organisation) -> list[OverviewPeriod]:
     """An organisation's issued levels, period by period, beside the share of
     its region's and nation's councils meeting the duty on each criterion.
     Only shares, and none for groups too small to keep a neighbour's result

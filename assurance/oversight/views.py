@@ -7,10 +7,12 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from assurance.accounts.permissions import Action, requires
 
 from . import charts, exports, paging, register, rules, selectors
+from . import render as rows_html
 from .filters import FilterForm
 
 REGIONAL = Action.VIEW_REGIONAL_OVERSIGHT
@@ -34,7 +36,10 @@ def _defaults(form):
     return form.filters()
 
 
-def _context(request, form, filters, tab: str, **extra) -> dict:
+FILTER_FIELDS = ("version", "period", "region", "nation", "kind", "priority")
+
+
+def _context(request, view, form, filters, tab: str, **extra) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -42,8 +47,24 @@ def _context(request, form, filters, tab: str, **extra) -> dict:
         "filters": filters,
         "tab": tab,
         "query": query.urlencode(),
+        "frame": _frame(request, view, form, tab),
         **extra,
     }
+
+
+def _frame(request, view, form, tab: str):
+    """The sub-navigation and the filter form. Rendering a form's fields costs
+    more than the rest of a page, and they depend only on the user's scope and
+    the filters chosen, so each variant is rendered once per dataset."""
+    chosen = tuple((k, request.GET.get(k, "")) for k in FILTER_FIELDS)
+    key = ("frame", view.scope_key, tab, request.path, chosen)
+    return view.data.remember(
+        key,
+        lambda: render_to_string(
+            "oversight/includes/frame.html",
+            {"form": form, "tab": tab, "path": request.path, "filtered": any(v for _, v in chosen)},
+        ),
+    )
 
 
 def _page(request, items, per_page=PER_PAGE):
@@ -66,6 +87,7 @@ def _heatmap(request):
     sort = request.GET.get("sort", "name")
     descending = request.GET.get("dir") == "desc"
     return (
+        view,
         form,
         filters,
         sort,
@@ -76,8 +98,9 @@ def _heatmap(request):
 
 @requires(REGIONAL)
 def heatmap(request):
-    form, filters, sort, descending, report = _heatmap(request)
+    view, form, filters, sort, descending, report = _heatmap(request)
     page = _page(request, report.rows)
+    rows = [rows_html.heat_row(view.data, row, row.issued_pk) for row in page.object_list]
     columns = [("Council", "name"), ("Region", "region")] + [
         (c.heading, f"c{c.number}") for c in report.criteria if c.scored
     ]
@@ -86,14 +109,15 @@ def heatmap(request):
         "oversight/heatmap.html",
         _context(
             request,
+            view,
             form,
             filters,
             "heatmap",
             report=report,
             page=page,
+            rows=rows,
             pagination=paging.page_links(page, request.GET),
             columns=paging.sort_links(columns, sort, descending, request.GET),
-            scored_index=[n for n, c in enumerate(report.criteria) if c.scored],
         ),
     )
 
@@ -117,6 +141,7 @@ def distributions(request):
         "oversight/distributions.html",
         _context(
             request,
+            view,
             form,
             filters,
             "distributions",
@@ -182,12 +207,12 @@ def _trend_chart(report):
 
 def _consistency(request):
     view, form, filters = _setup(request, all_periods=True)
-    return form, filters, selectors.consistency_report(view, filters=filters)
+    return view, form, filters, selectors.consistency_report(view, filters=filters)
 
 
 @requires(REGIONAL)
 def consistency(request):
-    form, filters, report = _consistency(request)
+    view, form, filters, report = _consistency(request)
     page = _page(request, report.councils)
     estimated = [a for a in report.assessors if a.effect]
     chart = (
@@ -209,6 +234,7 @@ def consistency(request):
         "oversight/consistency.html",
         _context(
             request,
+            view,
             form,
             filters,
             "consistency",
@@ -232,12 +258,13 @@ def consistency_export(request, fmt: str):
 
 def _register(request):
     view, form, filters = _setup(request, all_periods=True)
-    return form, filters, register.register_report(request.user, purpose=REGIONAL, filters=filters)
+    report = register.register_report(request.user, purpose=REGIONAL, filters=filters)
+    return view, form, filters, report
 
 
 @requires(REGIONAL)
 def recommendations(request):
-    form, filters, report = _register(request)
+    view, form, filters, report = _register(request)
     page = _page(request, report.stale_sources, 25)
     chart = (
         charts.stacked_bars(
@@ -265,6 +292,7 @@ def recommendations(request):
         "oversight/recommendations.html",
         _context(
             request,
+            view,
             form,
             filters,
             "recommendations",
@@ -279,7 +307,7 @@ def recommendations(request):
 @requires(REGIONAL)
 def recommendations_export(request, fmt: str):
     _check_format(fmt)
-    form, filters, report = _register(request)
+    view, form, filters, report = _register(request)
     return exports.respond(
         exports.register_table(report, report.stale_sources[:5000]), fmt, "recommendations"
     )

@@ -5,15 +5,16 @@ from assurance.accounts.tests.factories import assessor_for, user_with_role
 from assurance.assessments.tests.factories import scored_version
 from assurance.organisations.tests.factories import OrganisationFactory
 
-from .. import data, selectors
+from .. import data, register
 
 
 @pytest.fixture(autouse=True)
 def fresh_dataset():
     data.forget()
-    selectors._fits.clear()
+    register.forget()
     yield
     data.forget()
+    register.forget()
 
 
 @pytest.fixture

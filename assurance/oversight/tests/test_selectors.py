@@ -97,7 +97,6 @@ def _count_queries(user, version, *, rebuild=True):
     grants_for(user)
     if rebuild:
         data.forget()
-        selectors._fits.clear()
     with CaptureQueriesContext(connection) as queries:
         view = selectors.scoped(user, purpose=REGIONAL)
         selectors.filter_choices(view)
