@@ -414,9 +414,16 @@ class OverviewPeriod:
     nation_size: int
 
 
-def council_overview(organisation) -> list[OverviewPeriod]:
+@dataclass(frozen=True)
+class Overview:
+    periods: list[OverviewPeriod]
+    remember: object  # the dataset's memo, for rendered parts of the page
+
+
+def council_overview(organisation) -> Overview:
     data = dataset()
-    return data.remember(("overview", organisation.pk), lambda: _overview(data, organisation))
+    periods = data.remember(("overview", organisation.pk), lambda: _overview(data, organisation))
+    return Overview(periods=periods, remember=data.remember)
 
 
 def _overview(data: Dataset, organisation) -> list[OverviewPeriod]:

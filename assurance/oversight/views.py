@@ -319,30 +319,26 @@ def recommendations_export(request, fmt: str):
 @requires(OVERVIEW)
 def council(request, pk: int):
     organisation = selectors.get_council_for(request.user, pk, purpose=OVERVIEW)
-    periods = selectors.council_overview(organisation)
+    overview = selectors.council_overview(organisation)
     open_page = _page(request, register.open_recommendations_of(organisation), 25)
-    chart = (
-        charts.line_chart(
-            title=f"Share of criteria meeting the duty: {organisation.name}, its region and nation",
-            description="One point per period for the council, its region and its nation; "
-            "the table gives every figure.",
-            labels=[p.issued.period for p in periods],
-            series=[
-                ("This council", "#1d70b8", [p.own_share for p in periods]),
-                ("Region", "#00703c", [p.region_share for p in periods]),
-                ("Nation", "#4c2c92", [p.nation_share for p in periods]),
-            ],
-        )
-        if periods
-        else ""
+    # The levels part of the page changes only with issued data: rendered once.
+    levels = overview.remember(
+        ("overview_html", organisation.pk),
+        lambda: render_to_string(
+            "oversight/includes/overview_levels.html",
+            {
+                "organisation": organisation,
+                "periods": list(reversed(overview.periods)),
+                "chart": _overview_chart(organisation, overview.periods),
+            },
+        ),
     )
     return render(
         request,
         "oversight/council.html",
         {
             "organisation": organisation,
-            "periods": list(reversed(periods)),
-            "chart": chart,
+            "levels": levels,
             "page": open_page,
             "pagination": paging.page_links(open_page, request.GET),
             "minimum": rules.MIN_GROUP_FOR_SHARES,
@@ -350,11 +346,27 @@ def council(request, pk: int):
     )
 
 
+def _overview_chart(organisation, periods):
+    if not periods:
+        return ""
+    return charts.line_chart(
+        title=f"Share of criteria meeting the duty: {organisation.name}, its region and nation",
+        description="One point per period for the council, its region and its nation; "
+        "the table gives every figure.",
+        labels=[p.issued.period for p in periods],
+        series=[
+            ("This council", "#1d70b8", [p.own_share for p in periods]),
+            ("Region", "#00703c", [p.region_share for p in periods]),
+            ("Nation", "#4c2c92", [p.nation_share for p in periods]),
+        ],
+    )
+
+
 @requires(OVERVIEW)
 def council_export(request, pk: int, fmt: str):
     _check_format(fmt)
     organisation = selectors.get_council_for(request.user, pk, purpose=OVERVIEW)
-    periods = selectors.council_overview(organisation)
+    periods = selectors.council_overview(organisation).periods
     return exports.respond(
         exports.overview_table(organisation, periods), fmt, f"overview-{organisation.pk}"
     )

@@ -121,9 +121,22 @@ def _source_documents(w):
     ]
 
 
+def _oversight_exports(name: str, *args):
+    def variants(w):
+        extra = [a(w) for a in args]
+        return [(fmt, reverse(f"oversight:{name}", args=[*extra, fmt])) for fmt in ("csv", "xlsx")]
+
+    return variants
+
+
 # Documents are one URL pattern with several kinds and formats: measure each.
 DOCUMENT_VARIANTS: dict[str, Callable[[Any], list[tuple[str, str]]]] = {
     "recommendations:document": _source_documents,
+    **{
+        f"oversight:{view}_export": _oversight_exports(f"{view}_export")
+        for view in ("heatmap", "distributions", "consistency", "recommendations")
+    },
+    "oversight:council_export": _oversight_exports("council_export", lambda w: w.own.pk),
 }
 
 

@@ -40,8 +40,11 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 PAGE_P95_MS = 100
 DOCUMENT_S = {"pdf": 5.0, "docx": 1.0, "xlsx": 1.0}
+# Documents with a target of their own: the whole nation's heatmap in Excel.
+DOCUMENT_S_BY_PAGE = {"oversight:heatmap_export xlsx": 3.0}
 LETTER_PDF_S = 0.5
 THROUGHPUT_SHARE = 0.25
+THROUGHPUT_SHARE_BY_PAGE = {"oversight heatmap": 0.30}
 WORKER_RSS_MB = 250
 
 
@@ -138,7 +141,8 @@ pages = []
 for role in ("assessor", "national_analyst"):
     key = session(w.user_for(role, scoring.organisation_id))
     for label, path in (("home", "/"), ("register", reverse("recommendations:register")),
-                        ("moderation", reverse("assessments:moderate", args=[scoring.pk]))):
+                        ("moderation", reverse("assessments:moderate", args=[scoring.pk])),
+                        ("oversight heatmap", reverse("oversight:heatmap"))):
         pages.append({"page": label, "role": role, "path": path, "session": key})
 print(json.dumps(pages))
 """
@@ -234,9 +238,9 @@ def page_verdict(row: dict) -> tuple[str, bool]:
         return f"not measured: status {row['status']}", row["status"] < 500
     fmt = _document_format(row)
     if fmt and "download" not in row["page"]:
-        limit = DOCUMENT_S[fmt] * 1000
-        ok = row["median_ms"] <= limit
-        return ("met" if ok else "MISSED") + f" (≤ {DOCUMENT_S[fmt]:g} s)", ok
+        seconds = DOCUMENT_S_BY_PAGE.get(row["page"], DOCUMENT_S[fmt])
+        ok = row["median_ms"] <= seconds * 1000
+        return ("met" if ok else "MISSED") + f" (≤ {seconds:g} s)", ok
     ok = row["p95_ms"] <= PAGE_P95_MS
     return ("met" if ok else "MISSED") + f" (p95 ≤ {PAGE_P95_MS} ms)", ok
 
@@ -294,8 +298,9 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
                 if row["page"] == "sign-in":
                     verdict, ok = "reference", row["non_2xx"] == 0
                 else:
-                    ok = share >= THROUGHPUT_SHARE and row["non_2xx"] == 0
-                    verdict = ("met" if ok else "MISSED") + f" (≥ {THROUGHPUT_SHARE:.0%})"
+                    wanted = THROUGHPUT_SHARE_BY_PAGE.get(row["page"], THROUGHPUT_SHARE)
+                    ok = share >= wanted and row["non_2xx"] == 0
+                    verdict = ("met" if ok else "MISSED") + f" (≥ {wanted:.0%})"
                 all_ok &= ok
                 lines.append(
                     f"| {row['page']} | {row['role']} | {row['rps']:.1f} | {share:.0%} | "

@@ -137,7 +137,7 @@ def test_distributions_count_levels_and_share_meeting_the_duty(
 def test_council_overview_hides_shares_of_small_groups(version, council, other_council, analyst):
     issue(council, version, "2023/24", analyst, [3, 3, 1, 3])
     issue(other_council, version, "2023/24", analyst, [1, 1, 1, 1])
-    (period,) = selectors.council_overview(council)
+    (period,) = selectors.council_overview(council).periods
     assert period.own_share == 0.75
     assert period.region_share is None and period.lines[0].region_share is None
 
@@ -146,6 +146,6 @@ def test_council_overview_shares_for_large_enough_groups(version, council, neigh
     issue(council, version, "2023/24", analyst, [3, 3, 1, 3])
     for n, neighbour in enumerate(neighbours):
         issue(neighbour, version, "2023/24", analyst, [3 if n else 1, 3, 3, 3])
-    (period,) = selectors.council_overview(council)
+    (period,) = selectors.council_overview(council).periods
     assert period.lines[0].region_share == 0.8
     assert period.region_size == 5
