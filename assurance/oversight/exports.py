@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assurance.documents.csvfile import csv_from_rows
 from assurance.documents.responses import file_response
-from assurance.documents.tabular import csv_from_rows
 from assurance.documents.xlsx import workbook_from_rows
 from assurance.organisations.models import OrganisationKind
 

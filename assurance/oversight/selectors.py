@@ -63,7 +63,7 @@ def scoped(user, *, purpose: Action) -> Scoped:
 def get_council_for(user, pk: int, *, purpose: Action) -> Organisation:
     """A council the user may see an overview of; 404 alike for missing and forbidden."""
     qs = Organisation.objects.select_related("region").filter(kind__in=COUNCIL_KINDS)
-    return get_object_or_404(restrict(qs, user, purpose, "pk"), pk=pk)
+    return get_object_or_404(restrict(qs, user, "pk", purpose=purpose), pk=pk)
 
 
 def overview_links(user, *, purpose: Action, limit: int = 3) -> list[Organisation]:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "assurance.assessments",
     "assurance.recommendations",
     "assurance.oversight",
+    "assurance.delivery",
     "assurance.documents",
 ]
 
