@@ -171,3 +171,20 @@ def test_peer_reviewers_and_administrators_have_no_oversight(client, council):
     for role in (Role.PEER_REVIEWER, Role.ADMINISTRATOR):
         client.force_login(user_with_role(role, council))
         assert client.get(reverse("oversight:heatmap")).status_code == 403
+
+
+def test_a_register_change_shows_at_once(client, analyst, council):
+    source = RecommendationSource.objects.create(
+        organisation=council,
+        kind="internal_audit",
+        title="Audit",
+        made_by="Audit",
+        made_on=date.today(),
+    )
+    item = Recommendation.objects.create(source=source, number=1, text="Do it")
+    client.force_login(analyst)
+    assert client.get(reverse("oversight:recommendations")).context["report"].overall.open == 1
+    item.status, item.completed_on = Status.COMPLETED, date.today()
+    item.save()
+    report = client.get(reverse("oversight:recommendations")).context["report"]
+    assert (report.overall.open, report.overall.completed) == (0, 1)
