@@ -38,7 +38,7 @@ def assessment_moderate(request, pk: int):
                     row,
                     form.bound("level", row.response),
                     form.bound("comment", row.response),
-                    _named(row, names),
+                    _named(row, names, levels),
                 )
                 for row in rows
             ],
@@ -49,10 +49,14 @@ def assessment_moderate(request, pk: int):
     )
 
 
-def _named(row, names) -> list[tuple[int, int, list[str]]]:
-    """(level, count, the named councils the moderator oversees) for each level."""
+def _named(row, names, levels) -> list[tuple[str, int, list[str]]]:
+    """(level, count, the named councils the moderator oversees) for each level;
+    the distribution lists the scale's levels in order."""
     found = names.get(row.response.criterion_id, {})
-    return [(value, count, found.get(value, [])) for value, count in row.distribution]
+    return [
+        (label, count, found.get(level.value, []))
+        for level, (label, count) in zip(levels, row.distribution, strict=True)
+    ]
 
 
 def _decide(request, assessment, form) -> None:
