@@ -6,7 +6,7 @@
 #   make test       lint + tests on SQLite and PostgreSQL (scripts/test.sh);
 #                   PYTEST_ARGS="-k foo" is passed to pytest
 #   make lint       ruff check + ruff format --check
-#   make bench      run every benchmarks/*.py
+#   make bench      every page at national scale on SQLite and PostgreSQL (BENCH_ARGS=...)
 #   make worker     background task worker (django-tasks-db)
 #   make clean      remove build output and caches (keeps .venv, node_modules, var/)
 #   make distclean  clean, and remove .venv and node_modules too
@@ -91,15 +91,10 @@ lint: python
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: install migrate
-	@shopt -s nullglob; scripts=(benchmarks/*.py); \
-	if [ $${#scripts[@]} -eq 0 ]; then echo "No benchmarks/*.py to run"; exit 0; fi; \
-	failed=0; \
-	for script in "$${scripts[@]}"; do \
-		echo "==> $(PY) $$script"; \
-		$(PY) "$$script" || { echo "FAILED: $$script" >&2; failed=1; }; \
-	done; \
-	exit $$failed
+# National data (var/bench/, PostgreSQL pda_bench_<hash>) is built once and reused;
+# writes benchmarks/results/national.md and fails when a target is missed.
+bench: install
+	$(PY) benchmarks/national/run.py $(BENCH_ARGS)
 
 worker: install migrate
 	$(MANAGE) db_worker

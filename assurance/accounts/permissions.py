@@ -60,6 +60,8 @@ class Action(StrEnum):
     # Oversight
     VIEW_REGIONAL_OVERSIGHT = "view_regional_oversight"
     VIEW_NATIONAL_OVERSIGHT = "view_national_oversight"
+    # A council's own levels over time beside its region and nation (bands and shares only)
+    VIEW_COUNCIL_OVERVIEW = "view_council_overview"
     # Frameworks and administration
     VIEW_FRAMEWORKS = "view_frameworks"
     MANAGE_FRAMEWORKS = "manage_frameworks"
@@ -68,7 +70,13 @@ class Action(StrEnum):
 
 
 A = Action
-_COUNCIL_READ = {A.VIEW_ORGANISATION, A.VIEW_RECORDS, A.VIEW_HISTORY, A.VIEW_FRAMEWORKS}
+_COUNCIL_READ = {
+    A.VIEW_ORGANISATION,
+    A.VIEW_RECORDS,
+    A.VIEW_HISTORY,
+    A.VIEW_FRAMEWORKS,
+    A.VIEW_COUNCIL_OVERVIEW,
+}
 # What only the council's own people get: never an assessor's or an analyst's grant.
 _COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
 

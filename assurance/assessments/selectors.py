@@ -233,6 +233,33 @@ def level_distribution(assessment: Assessment) -> dict[int, dict[int, int]]:
     return {k: dict(v) for k, v in result.items()}
 
 
+def distribution_names(user, assessment: Assessment) -> dict[int, dict[int, list[str]]]:
+    """Criterion id → level value → the names of the councils counted at that
+    level in ``level_distribution``, limited to those the user oversees
+    (assessors their region, analysts all). One query."""
+    rows = restrict(
+        CriterionResponse.objects.filter(
+            assessment__framework_version=assessment.framework_version_id,
+            assessment__period=assessment.period,
+            assessed_level__isnull=False,
+        ),
+        user,
+        "assessment__organisation",
+        "assessment__partnership__members",
+        purpose=Action.VIEW_REGIONAL_OVERSIGHT,
+    ).values_list(
+        "criterion_id",
+        "assessed_level__value",
+        "moderated_level__value",
+        "assessment__organisation__name",
+        "assessment__partnership__name",
+    )
+    result: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for criterion_id, assessed, moderated, organisation, partnership in rows:
+        result[criterion_id][moderated or assessed].append(organisation or partnership)
+    return {k: {v: sorted(names) for v, names in levels.items()} for k, levels in result.items()}
+
+
 def recommendations_of(assessment: Assessment) -> list[AssessmentRecommendation]:
     return list(assessment.recommendations.select_related("criterion"))
 

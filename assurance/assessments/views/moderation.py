@@ -18,6 +18,7 @@ def assessment_moderate(request, pk: int):
     rows = selectors.moderation_rows(assessment, levels)
     scorers = [assessment.assessor_id, *(row.response.assessed_by_id for row in rows)]
     own_scores = not rules.may_moderate(request.user.pk, scorers)
+    names = selectors.distribution_names(request.user, assessment)
     form = ModerationForm(request.POST or None, rows=rows, levels=levels)
     if request.method == "POST" and form.is_valid():
         try:
@@ -33,7 +34,12 @@ def assessment_moderate(request, pk: int):
             assessment,
             request.user,
             rows=[
-                (row, form.bound("level", row.response), form.bound("comment", row.response))
+                (
+                    row,
+                    form.bound("level", row.response),
+                    form.bound("comment", row.response),
+                    _named(row, names, levels),
+                )
                 for row in rows
             ],
             form=form,
@@ -41,6 +47,16 @@ def assessment_moderate(request, pk: int):
             open=allowed(assessment.status, Event.AGREE) and not own_scores,
         ),
     )
+
+
+def _named(row, names, levels) -> list[tuple[str, int, list[str]]]:
+    """(level, count, the named councils the moderator oversees) for each level;
+    the distribution lists the scale's levels in order."""
+    found = names.get(row.response.criterion_id, {})
+    return [
+        (label, count, found.get(level.value, []))
+        for level, (label, count) in zip(levels, row.distribution, strict=True)
+    ]
 
 
 def _decide(request, assessment, form) -> None:
