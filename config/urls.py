@@ -12,6 +12,7 @@ urlpatterns = [
     path("assessments/", include("assurance.assessments.urls")),
     path("evidence/", include("assurance.evidence.urls")),
     path("recommendations/", include("assurance.recommendations.urls")),
+    path("reviews/", include("assurance.reviews.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "assurance.assessments",
     "assurance.recommendations",
     "assurance.documents",
+    "assurance.selfassessment",
+    "assurance.reviews",
 ]
 
 MIDDLEWARE = [

@@ -53,7 +53,14 @@ class ParsedFile:
     content_hash: str
 
 
+# Where and for what a version may be used: metadata, left out of the content
+# hash so that it can be set or corrected on a version already in use.
+METADATA_KEYS = frozenset({"nations", "uses"})
+
+
 def canonical_hash(doc: Any) -> str:
+    if isinstance(doc, dict) and doc.get("kind") == "framework":
+        doc = {k: v for k, v in doc.items() if k not in METADATA_KEYS}
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -76,6 +76,15 @@ def _version_fields(doc: dict, parsed: ParsedFile) -> dict:
     }
 
 
+def _metadata_fields(doc: dict) -> dict:
+    uses = doc.get("uses", ["assessment"])
+    return {
+        "nations": sorted(set(doc.get("nations", []))),
+        "for_assessment": "assessment" in uses,
+        "for_peer_review": "peer_review" in uses,
+    }
+
+
 def _sync_levels(w: Writer, version: FrameworkVersion, doc: dict) -> dict[int, RatingLevel]:
     wanted = doc["scale"]["levels"] if isinstance(doc["scale"], dict) else []
     existing = {level.value: level for level in version.levels.all()}
@@ -186,7 +195,9 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
         w.update(framework, {"title": doc["title"], "publisher": doc["publisher"]})
     version = FrameworkVersion.objects.filter(framework=framework, version=doc["version"]).first()
     if version is not None and version.content_hash == parsed.content_hash:
-        return "unchanged", []
+        # Only metadata may differ: applied in place, even to a version in use.
+        changed = w.update(version, _metadata_fields(doc))
+        return ("updated" if changed else "unchanged"), []
     if version is not None:
         users = users_of(version)
         if users:
@@ -198,7 +209,7 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
                     "new version by giving the file a new 'version'",
                 )
             ]
-    fields = _version_fields(doc, parsed)
+    fields = {**_version_fields(doc, parsed), **_metadata_fields(doc)}
     status = "updated" if version else "created"
     if version is None:
         version = w.save(FrameworkVersion(framework=framework, version=doc["version"], **fields))

@@ -30,8 +30,12 @@ from ..models import (
 )
 
 # Who else may create a source of this kind: the assessor issuing an
-# assessment puts its recommendations in the council's register.
-_CREATORS_BY_KIND = {SourceKind.ASSESSMENT: Action.ISSUE_ASSESSMENT}
+# assessment, or the review manager issuing a peer review's report, puts its
+# recommendations in the council's register.
+_CREATORS_BY_KIND = {
+    SourceKind.ASSESSMENT: Action.ISSUE_ASSESSMENT,
+    SourceKind.PEER_REVIEW: Action.SET_UP_REVIEW,
+}
 
 
 def _require(actor: User, action: Action, source: RecommendationSource) -> None:
