@@ -67,7 +67,7 @@ def report_edit(request, pk: int):
     )
 
 
-@requires(Action.MANAGE_REVIEW)
+@requires(Action.WORK_ON_REVIEW)  # the team gate; the selector asks for MANAGE_REVIEW
 def report_issue(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     issued = len(selectors.reports_of(review))
@@ -99,7 +99,7 @@ def report_issue(request, pk: int):
     )
 
 
-@requires(Action.MANAGE_REVIEW)
+@requires(Action.WORK_ON_REVIEW)  # the team gate; the selector asks for MANAGE_REVIEW
 def report_reopen(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     form = ReopenForm(request.POST or None)

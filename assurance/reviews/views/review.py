@@ -62,7 +62,7 @@ def review_detail(request, pk: int):
     return render(request, "reviews/review_detail.html", context)
 
 
-@requires(Action.MANAGE_REVIEW)
+@requires(Action.WORK_ON_REVIEW)  # the team gate; the selector asks for MANAGE_REVIEW
 def stage_edit(request, pk: int, stage_pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     stage = selectors.get_stage_of(review, stage_pk)
@@ -110,7 +110,7 @@ def stage_edit(request, pk: int, stage_pk: int):
     )
 
 
-@requires(Action.MANAGE_REVIEW)
+@requires(Action.WORK_ON_REVIEW)  # the team gate; the selector asks for MANAGE_REVIEW
 def team_add(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     form = TeamMemberForm(request.POST or None)
@@ -143,7 +143,7 @@ def team_add(request, pk: int):
 
 
 @require_POST
-@requires(Action.MANAGE_REVIEW)
+@requires(Action.WORK_ON_REVIEW)  # the team gate; the selector asks for MANAGE_REVIEW
 def team_remove(request, pk: int, member_pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     member = next((m for m in selectors.team_of(review) if m.pk == member_pk), None)
