@@ -7,7 +7,10 @@ DONE, OPEN = StageStatus.COMPLETED, StageStatus.NOT_STARTED
 
 
 def _stages(*statuses, checks=(0, 0)):
-    return [StageState(kind, status, *checks) for kind, status in zip(rules.STAGE_ORDER, statuses)]
+    return [
+        StageState(kind, status, *checks)
+        for kind, status in zip(rules.STAGE_ORDER, statuses, strict=False)
+    ]
 
 
 def test_six_stages_in_order_each_with_a_checklist():
