@@ -195,12 +195,13 @@ def _scottish(data: dict) -> None:
     )
     _complete_stages(review, manager, upto=4, in_progress=5)
     services.report_issue(actor=manager, review=review)
-    review.refresh_from_db()
     _host_responds(review, host_lead, data.get("host_responses", {}))
 
 
 def _host_responds(review: Review, host_lead: User, answers: dict) -> None:
-    source = review.register_source
+    from .selectors import register_source_of
+
+    source = register_source_of(review)
     if source is None:
         return
     today = timezone.localdate()

@@ -53,14 +53,6 @@ class Review(models.Model):
     executive_summary = models.TextField(blank=True)
     background = models.TextField(blank=True)
     next_steps = models.TextField("next steps and further support", blank=True)
-    # The register source its suggested improvements went into
-    register_source = models.OneToOneField(
-        "recommendations.RecommendationSource",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="review",
-    )
     reopen_reason = models.TextField(blank=True)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -274,14 +266,6 @@ class Finding(models.Model):
     )
     criteria = models.ManyToManyField("frameworks.Criterion", blank=True, related_name="+")
     text = models.TextField()
-    # Set once a suggested improvement is in the host's register.
-    recommendation = models.OneToOneField(
-        "recommendations.Recommendation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="review_finding",
-    )
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[criteria])

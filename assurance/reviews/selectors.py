@@ -48,8 +48,8 @@ def host_ids(review: Review) -> list[int]:
     return list(review.partnership.members.values_list("pk", flat=True))
 
 
-def review_for_history(user, pk: int) -> Review:
-    return get_review_for(user, pk, purpose=Action.VIEW_REVIEW)
+def review_for_history(user, pk: int, *, purpose: Action) -> Review:
+    return get_review_for(user, pk, purpose=purpose)
 
 
 @dataclass(frozen=True)
@@ -148,8 +148,10 @@ def responses_with_evidence(review: Review) -> list[SelfAssessmentResponse]:
     )
 
 
-def get_response_for(user, review_pk: int, criterion_pk: int) -> SelfAssessmentResponse:
-    review = get_review_for(user, review_pk, purpose=Action.VIEW_REVIEW)
+def get_response_for(
+    user, review_pk: int, criterion_pk: int, *, purpose: Action
+) -> SelfAssessmentResponse:
+    review = get_review_for(user, review_pk, purpose=purpose)
     response = get_object_or_404(
         SelfAssessmentResponse.objects.select_related("criterion", "self_assessed_by"),
         review=review,
@@ -167,11 +169,13 @@ def get_evidence_of(response: SelfAssessmentResponse, pk: int) -> EvidenceItem:
     return get_object_or_404(response.evidence.all(), pk=pk)
 
 
-def evidence_holder_for(user, pk: int) -> SelfAssessmentResponse:
+def evidence_holder_for(user, pk: int, *, purpose: Action) -> SelfAssessmentResponse:
     """The evidence download's check: the review must be visible, and a team
-    member must have declared no conflict of interest."""
+    member must have declared no conflict of interest. Reading a council's
+    records (VIEW_RECORDS) is, on a review, reading the review."""
     response = get_object_or_404(SelfAssessmentResponse.objects.all(), pk=pk)
-    review = get_review_for(user, response.review_id, purpose=Action.VIEW_REVIEW)
+    on_review = Action.VIEW_REVIEW if purpose == Action.VIEW_RECORDS else purpose
+    review = get_review_for(user, response.review_id, purpose=on_review)
     if not abilities(user, review).see_evidence:
         raise Http404
     return response
@@ -222,18 +226,38 @@ def get_session_of(review: Review, pk: int) -> Session:
     return session
 
 
+def register_source_of(review: Review):
+    """The host's register source made from this review's report, if issued."""
+    from assurance.recommendations.models import RecommendationSource, SourceKind
+
+    return RecommendationSource.objects.filter(
+        kind=SourceKind.PEER_REVIEW, origin_id=review.pk
+    ).first()
+
+
+def register_entries(review: Review) -> dict[int, object]:
+    """Finding id -> its recommendation in the host's register (two queries)."""
+    from assurance.recommendations.models import Recommendation, SourceKind
+
+    entries = Recommendation.objects.filter(
+        source__kind=SourceKind.PEER_REVIEW, source__origin_id=review.pk
+    ).exclude(origin_key="")
+    return {int(e.origin_key): e for e in entries if e.origin_key.isdigit()}
+
+
 def findings_of(review: Review) -> list[Finding]:
-    return list(
-        Finding.objects.filter(review=review)
-        .select_related("group", "recommendation")
-        .prefetch_related("criteria")
+    """Findings with ``entry``: the register's recommendation each became."""
+    findings = list(
+        Finding.objects.filter(review=review).select_related("group").prefetch_related("criteria")
     )
+    entries = register_entries(review)
+    for finding in findings:
+        finding.entry = entries.get(finding.pk)
+    return findings
 
 
 def get_finding_of(review: Review, pk: int) -> Finding:
-    finding = get_object_or_404(
-        Finding.objects.select_related("group", "recommendation"), review=review, pk=pk
-    )
+    finding = get_object_or_404(Finding.objects.select_related("group"), review=review, pk=pk)
     finding.review = review
     return finding
 
@@ -252,10 +276,10 @@ def set_up_choices(user) -> dict:
     from assurance.organisations.selectors import visible_organisations, visible_partnerships
 
     return {
-        "organisations": visible_organisations(user, Action.SET_UP_REVIEW)
+        "organisations": visible_organisations(user, purpose=Action.SET_UP_REVIEW)
         .exclude(kind="assessing_body")
         .order_by("name"),
-        "partnerships": visible_partnerships(user, Action.SET_UP_REVIEW).order_by("name"),
+        "partnerships": visible_partnerships(user, purpose=Action.SET_UP_REVIEW).order_by("name"),
         "versions": list(
             FrameworkVersion.objects.filter(for_peer_review=True)
             .select_related("framework")

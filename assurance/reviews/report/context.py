@@ -132,7 +132,7 @@ def _areas(review: Review, findings) -> tuple[str, list[AreaFindings]]:
 
 
 def _response(finding) -> str:
-    entry = finding.recommendation
+    entry = getattr(finding, "entry", None)
     return f"{entry.get_response_display()}, {entry.get_status_display().lower()}" if entry else ""
 
 

@@ -96,7 +96,7 @@ def _issue(actor, review: Review, expected_version: int | None) -> IssuedReport:
     save(review, actor, f"Report issued (version {number})")
     improvements = list(
         review.findings.filter(kind=FindingKind.IMPROVEMENT)
-        .select_related("recommendation")
+        .select_related("group")
         .prefetch_related("criteria")
         .order_by("group__position", "pk")
     )

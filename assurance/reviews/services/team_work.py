@@ -158,9 +158,5 @@ def finding_remove(*, actor, finding: Finding) -> None:
     review = lock(finding.review)
     require(actor, Action.WORK_ON_REVIEW, review)
     require_open(review)
-    if finding.recommendation_id:
-        raise ValidationError(
-            "This improvement is already in the host's register; it cannot be removed."
-        )
     finding._history_user = actor
     finding.delete()

@@ -11,6 +11,7 @@ from assurance.organisations import demo as organisations_demo
 from assurance.reviews import demo
 from assurance.reviews.models import Review
 from assurance.reviews.rules import ReviewStatus, StageKind, StageStatus
+from assurance.reviews.selectors import findings_of
 
 
 def test_demo_reviews(db):
@@ -24,9 +25,9 @@ def test_demo_reviews(db):
         Review.objects.get(review_type="home_office_peer_review"),
     )
     assert scottish.status == ReviewStatus.REPORT_ISSUED and scottish.reports.count() == 1
-    improvements = scottish.findings.filter(kind="improvement")
-    assert improvements.count() == 3
-    assert all(f.recommendation.response != "pending" for f in improvements)
+    improvements = [f for f in findings_of(scottish) if f.is_improvement]
+    assert len(improvements) == 3
+    assert all(f.entry.response != "pending" for f in improvements)
     on_site = home_office.stages.get(kind=StageKind.ON_SITE)
     assert on_site.status == StageStatus.IN_PROGRESS
     client = Client()

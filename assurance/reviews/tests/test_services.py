@@ -12,6 +12,7 @@ from assurance.recommendations.services import ResponseInput, source_respond
 from assurance.reviews import services
 from assurance.reviews.models import Finding, IssuedReport, LineOfEnquiry, Stage, TeamMember
 from assurance.reviews.rules import ReviewStatus, StageStatus
+from assurance.reviews.selectors import findings_of, register_source_of
 
 from .factories import add_findings, peer, peer_review_version, ready_to_issue, set_up
 
@@ -183,9 +184,9 @@ def test_issue_freezes_the_report_and_hands_improvements_to_the_register(
     review.refresh_from_db()
     assert review.status == ReviewStatus.REPORT_ISSUED
     assert len(issued.pdf_sha256) == 64 and issued.pdf.size > 0
-    improvement = Finding.objects.get(review=review, kind="improvement")
-    entry = improvement.recommendation
-    assert entry.source == review.register_source
+    improvement = next(f for f in findings_of(review) if f.is_improvement)
+    entry = improvement.entry
+    assert entry.source == register_source_of(review)
     assert entry.source.organisation == review.organisation and entry.number == 1
     assert entry.criterion_id == improvement.criteria.get().pk
     with pytest.raises(ValidationError, match="report has been issued"):
@@ -243,9 +244,10 @@ def test_reopen_needs_a_reason_and_reissue_keeps_register_numbers(review, manage
     )
     second = services.report_issue(actor=manager, review=review)
     assert second.version_number == 2
-    review.refresh_from_db()
     numbers = dict(
-        Recommendation.objects.filter(source=review.register_source).values_list("text", "number")
+        Recommendation.objects.filter(source=register_source_of(review)).values_list(
+            "text", "number"
+        )
     )
     assert numbers == {"Report progress to a senior board every year.": 1, "Sign the agreement.": 2}
 
@@ -298,3 +300,15 @@ def test_evidence_belongs_to_the_host(review, lead):
     services.response_evidence_remove(actor=lead, response=response, item=item)
     assert not EvidenceItem.objects.exists()
     assert Stage.objects.filter(review=review).count() == 6
+
+
+def test_an_improvement_withdrawn_before_a_reissue_is_superseded(review, manager, team_peer):
+    ready_to_issue(review, team_peer)
+    services.report_issue(actor=manager, review=review)
+    services.report_reopen(actor=manager, review=review, reason="One suggestion is wrong.")
+    improvement = Finding.objects.get(review=review, kind="improvement")
+    improvement.review = review
+    services.finding_remove(actor=team_peer, finding=improvement)
+    services.report_issue(actor=manager, review=review)
+    entry = Recommendation.objects.get(source=register_source_of(review))
+    assert entry.status == "superseded"

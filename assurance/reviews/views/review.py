@@ -55,7 +55,8 @@ def review_detail(request, pk: int):
         stages=stages,
         current=rules.current_stage(states),
         team=selectors.team_of(review),
-        reports=selectors.reports_of(review) if review.reports.exists() else [],
+        reports=selectors.reports_of(review),
+        register_source=selectors.register_source_of(review),
     )
     if context["may"].on_team:
         context["improvements"] = [f for f in selectors.findings_of(review) if f.is_improvement]

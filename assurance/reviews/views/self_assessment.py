@@ -74,7 +74,9 @@ def _task_context(request, response, *, form=None, file_form=None, link_form=Non
 
 @requires(Action.VIEW_REVIEW)
 def self_assessment_task(request, pk: int, criterion_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
+    )
     if request.method != "POST":
         return render(
             request, "reviews/self_assessment_task.html", _task_context(request, response)
@@ -107,7 +109,9 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
 
 
 def _evidence_view(request, pk, criterion_pk, form_class, prefix, save):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
+    )
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
         try:
@@ -156,7 +160,9 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
 @require_POST
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
+    )
     item = selectors.get_evidence_of(response, evidence_pk)
     try:
         services.response_evidence_remove(actor=request.user, response=response, item=item)
