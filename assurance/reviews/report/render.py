@@ -3,6 +3,8 @@ builders in assurance.documents (A4, marking on every page, page numbers)."""
 
 from __future__ import annotations
 
+from docx.shared import Mm
+
 from assurance.documents import pdf as pdf_documents
 from assurance.documents.docx import DocxBuilder
 
@@ -30,6 +32,8 @@ def _dates(report: ReportContext) -> str:
 
 def render_docx(report: ReportContext) -> bytes:
     doc = DocxBuilder(title=report.title, marking=report.marking)
+    section = doc.document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not Word's Letter
     if report.is_draft:
         doc.paragraph("DRAFT – not issued", bold=True)
     doc.heading(report.title, 0)

@@ -154,3 +154,7 @@ def test_report_formats_say_the_same_thing(review, team_peer):
         assert phrase in html and phrase in pdf and phrase in docx, phrase
     assert "OFFICIAL" in pdf and "Page 1 of" in pdf
     assert "Contents" in pdf and "Contents" in docx
+    section = Document(io.BytesIO(render_docx(context))).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    box = PdfReader(io.BytesIO(render_pdf(context))).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
