@@ -20,5 +20,6 @@ class ReviewsConfig(AppConfig):
 
         register_nav("Peer reviews", "reviews:list", Action.VIEW_REVIEW, order=30)
         register_home_section("reviews/home_section.html", home.reviews_section, 15)
-        register_history(Review, selectors.review_for_history, purpose=Action.VIEW_REVIEW)
+        # Team only: the history holds the report text as drafted, before the host may read it.
+        register_history(Review, selectors.review_for_history, purpose=Action.WORK_ON_REVIEW)
         register_evidence_holder(SelfAssessmentResponse, selectors.evidence_holder_for)
