@@ -191,6 +191,7 @@ TEAM_ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 # Actions that only a place on the team gives: no organisation-wide role
 # (not even the host council's lead) works on a review or manages it.
 TEAM_ONLY_ACTIONS = frozenset({A.WORK_ON_REVIEW, A.MANAGE_REVIEW})
+_REVIEW_ACTIONS = frozenset().union(*TEAM_ROLE_ACTIONS.values())
 
 
 @dataclass(frozen=True)
@@ -286,9 +287,10 @@ def roles_of(user) -> frozenset[str]:
 def has_action(user, action: Action) -> bool:
     """True if the user may perform the action for at least one organisation
     or, for peer-review actions, on at least one review."""
-    return any(action in g.actions for g in grants_for(user)) or any(
-        action in g.actions for g in team_grants_for(user)
-    )
+    if any(action in g.actions for g in grants_for(user)):
+        return True
+    # Only review actions come from team places: other checks never ask for them.
+    return action in _REVIEW_ACTIONS and any(action in g.actions for g in team_grants_for(user))
 
 
 def organisation_scope(user, action: Action) -> Scope:
