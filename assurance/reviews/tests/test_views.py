@@ -158,3 +158,10 @@ def test_report_formats_say_the_same_thing(review, team_peer):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     box = PdfReader(io.BytesIO(render_pdf(context))).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+
+
+def test_a_peer_reviewer_on_no_team_is_told_so(client, outsider_peer):
+    client.force_login(outsider_peer)
+    page = client.get("/").content.decode()
+    assert "You are not on any review team yet." in page
+    assert "You do not have a role" not in page
