@@ -312,3 +312,31 @@ def test_an_improvement_withdrawn_before_a_reissue_is_superseded(review, manager
     services.report_issue(actor=manager, review=review)
     entry = Recommendation.objects.get(source=register_source_of(review))
     assert entry.status == "superseded"
+
+
+def test_a_partnership_hosts_a_review_answered_by_its_first_council(council, version):
+    from assurance.accounts.permissions import forget_grants
+    from assurance.organisations.tests.factories import OrganisationFactory, PartnershipFactory
+
+    from .factories import add_peer, manager_for
+
+    second = OrganisationFactory(name="Aardale Council", region=council.region)
+    partnership = PartnershipFactory(name="Joint Prevent Partnership", members=[council, second])
+    manager = manager_for(council)
+    review = services.review_set_up(
+        actor=manager,
+        framework_version=version,
+        review_type="peer_challenge",
+        title="Joint review",
+        starts_on=date(2026, 3, 1),
+        ends_on=date(2026, 3, 31),
+        partnership=partnership,
+    )
+    forget_grants(manager)
+    peer_user, peer_org = peer()
+    add_peer(review, manager, peer_user, peer_org)
+    forget_grants(peer_user)
+    ready_to_issue(review, peer_user)
+    services.report_issue(actor=manager, review=review)
+    source = register_source_of(review)
+    assert source.organisation == second and source.partnership == partnership
