@@ -134,6 +134,7 @@ def _criterion_fields(item: dict, groups: dict[str, CriterionGroup]) -> dict:
         "notes": item.get("notes", ""),
         "evidence_guidance": item.get("evidence", ""),
         "assured_separately": item.get("assured_separately", False),
+        "delivery": item.get("delivery") or None,
         "group": groups.get(item["group"]) if item.get("group") else None,
     }
 
@@ -195,9 +196,11 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
         w.update(framework, {"title": doc["title"], "publisher": doc["publisher"]})
     version = FrameworkVersion.objects.filter(framework=framework, version=doc["version"]).first()
     if version is not None and version.content_hash == parsed.content_hash:
-        # Only metadata may differ: applied in place, even to a version in use.
+        # Only what is outside the hash may differ (metadata, annotations):
+        # refreshed in place, even on a version in use.
         changed = w.update(version, _metadata_fields(doc))
-        return ("updated" if changed else "unchanged"), []
+        annotated = _sync_annotations(w, version, doc)
+        return ("updated" if changed or annotated else "unchanged"), []
     if version is not None:
         users = users_of(version)
         if users:
@@ -219,6 +222,16 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
     groups = _sync_groups(w, version, doc)
     problems = _sync_criteria(w, version, doc, groups, levels)
     return status, [("criteria", p) for p in problems]
+
+
+def _sync_annotations(w: Writer, version: FrameworkVersion, doc: dict) -> bool:
+    existing = {c.code: c for c in version.criteria.all()}
+    changed = False
+    for item in doc["criteria"]:
+        criterion = existing.get(item["code"])
+        if criterion is not None:
+            changed |= w.update(criterion, {"delivery": item.get("delivery") or None})
+    return changed
 
 
 def _version(end: dict) -> FrameworkVersion:
