@@ -15,19 +15,18 @@ class LevelField(forms.TypedChoiceField):
     """A level from the scale, as its value; anything else is refused."""
 
     def __init__(self, *, levels, descriptors=None, required=True, label="Level", **kwargs):
-        low = min((lv.value for lv in levels), default=0)
-        high = max((lv.value for lv in levels), default=0)
+        names = ", ".join(str(lv) for lv in levels)
         hints = {str(d.level.value): d.text for d in (descriptors or [])}
         super().__init__(
             label=label,
             coerce=int,
             required=required,
             empty_value=None,
-            choices=[(lv.value, f"{lv.value} – {lv.label}") for lv in levels],
+            choices=[(lv.value, lv.with_band) for lv in levels],
             widget=GovukRadioSelect(hints=hints),
             error_messages={
                 "required": "Choose a level.",
-                "invalid_choice": f"Choose a level from {low} to {high}.",
+                "invalid_choice": f"Choose one of: {names}.",
             },
             **kwargs,
         )

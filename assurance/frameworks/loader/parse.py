@@ -53,14 +53,7 @@ class ParsedFile:
     content_hash: str
 
 
-# Where and for what a version may be used: metadata, left out of the content
-# hash so that it can be set or corrected on a version already in use.
-METADATA_KEYS = frozenset({"nations", "uses"})
-
-
 def canonical_hash(doc: Any) -> str:
-    if isinstance(doc, dict) and doc.get("kind") == "framework":
-        doc = {k: v for k, v in doc.items() if k not in METADATA_KEYS}
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -113,9 +106,15 @@ def parse(name: str, content: bytes) -> ParsedFile | LoadProblem:
 # Fields that annotate a criterion without changing what is assessed: left out
 # of the hash, so that they can be added to a version already in use.
 ANNOTATIONS = ("delivery",)
+# Top-level keys about how a version is used (what its letters say, whether a
+# council may self-assess on its own), not what a score means: likewise left
+# out of the hash, so that they can be corrected on a version in use.
+# (``nations`` and ``uses``: where and for what a version may be used.)
+UNHASHED_KEYS = frozenset({"letter", "council_self_assessment", "nations", "uses"})
 
 
 def _scored(doc: dict) -> dict:
+    doc = {key: value for key, value in doc.items() if key not in UNHASHED_KEYS}
     if not isinstance(doc.get("criteria"), list):
         return doc
     criteria = [

@@ -73,15 +73,18 @@ def _version_fields(doc: dict, parsed: ParsedFile) -> dict:
         "meets_duty_from": scale["meets_duty_from"] if scored else None,
         "content_hash": parsed.content_hash,
         "source_file": parsed.name[:255],
+        **_metadata_fields(doc),
     }
 
 
 def _metadata_fields(doc: dict) -> dict:
-    uses = doc.get("uses", ["assessment"])
+    """The fields loaded from keys outside the content hash (parse.UNHASHED_KEYS)."""
     return {
+        "letter_caveats": list((doc.get("letter") or {}).get("caveats", [])),
+        "allows_council_self_assessment": bool(doc.get("council_self_assessment", False)),
         "nations": sorted(set(doc.get("nations", []))),
-        "for_assessment": "assessment" in uses,
-        "for_peer_review": "peer_review" in uses,
+        "for_assessment": "assessment" in doc.get("uses", ["assessment"]),
+        "for_peer_review": "peer_review" in doc.get("uses", ["assessment"]),
     }
 
 
@@ -196,11 +199,11 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
         w.update(framework, {"title": doc["title"], "publisher": doc["publisher"]})
     version = FrameworkVersion.objects.filter(framework=framework, version=doc["version"]).first()
     if version is not None and version.content_hash == parsed.content_hash:
-        # Only what is outside the hash may differ (metadata, annotations):
-        # refreshed in place, even on a version in use.
+        # Metadata and annotations are outside the hash: refresh them even on a
+        # version in use.
         changed = w.update(version, _metadata_fields(doc))
-        annotated = _sync_annotations(w, version, doc)
-        return ("updated" if changed or annotated else "unchanged"), []
+        changed |= _sync_annotations(w, version, doc)
+        return ("updated" if changed else "unchanged"), []
     if version is not None:
         users = users_of(version)
         if users:
@@ -212,7 +215,7 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
                     "new version by giving the file a new 'version'",
                 )
             ]
-    fields = {**_version_fields(doc, parsed), **_metadata_fields(doc)}
+    fields = _version_fields(doc, parsed)
     status = "updated" if version else "created"
     if version is None:
         version = w.save(FrameworkVersion(framework=framework, version=doc["version"], **fields))

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('evidence', '0001_initial'),
-        ('frameworks', '0003_version_nations_and_uses'),
+        ('frameworks', '0004_version_nations_and_uses'),
         ('organisations', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('frameworks', '0002_criterion_delivery_annotations'),
+        ('frameworks', '0003_version_letter_caveats_and_council_self_assessment'),
     ]
 
     operations = [
