@@ -206,8 +206,9 @@ def _host_responds(review: Review, host_lead: User, answers: dict) -> None:
         return
     today = timezone.localdate()
     items = []
-    for entry in Recommendation.objects.filter(source=source).order_by("number"):
-        answer = answers.get(entry.number)
+    answers = {str(number): answer for number, answer in answers.items()}
+    for entry in Recommendation.objects.filter(source=source):
+        answer = answers.get(str(entry.number))
         if answer is None:
             continue
         items.append(
