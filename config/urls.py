@@ -13,6 +13,7 @@ urlpatterns = [
     path("evidence/", include("assurance.evidence.urls")),
     path("recommendations/", include("assurance.recommendations.urls")),
     path("oversight/", include("assurance.oversight.urls")),
+    path("reviews/", include("assurance.reviews.urls")),
     path("delivery/", include("assurance.delivery.urls")),
     path("admin/", admin.site.urls),
 ]

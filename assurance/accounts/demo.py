@@ -31,6 +31,13 @@ DEMO_USERS = [
         "Home Office Prevent Local Delivery",
     ),
     ("reviewer@tamsworth.example", "Gil Reviewer", Role.PEER_REVIEWER, "Tamsworth City Council"),
+    (
+        "manager@gov-scot.example",
+        "Isla Manager",
+        Role.ASSESSOR,
+        "Scottish Government Prevent Review Team",
+    ),
+    ("lead@glenrannoch.example", "Jo Lead", Role.COUNCIL_LEAD, "Glenrannoch Council"),
     ("analyst@homeoffice.example", "Hana Analyst", Role.NATIONAL_ANALYST, None),
     ("admin@service.example", "Ivo Administrator", Role.ADMINISTRATOR, None),
 ]
@@ -38,6 +45,7 @@ DEMO_USERS = [
 ASSIGNMENTS = {
     "assessor@homeoffice.example": ["East Midlands"],
     "moderator@homeoffice.example": ["East Midlands", "North West", "London", "Wales"],
+    "manager@gov-scot.example": ["Scotland"],
 }
 
 

@@ -56,7 +56,10 @@ class Action(StrEnum):
     # Exact small counts of referrals and cases: only the council itself
     VIEW_UNSUPPRESSED_FIGURES = "view_unsuppressed_figures"
     # Peer review
+    VIEW_REVIEW = "view_review"
+    SET_UP_REVIEW = "set_up_review"
     WORK_ON_REVIEW = "work_on_review"
+    MANAGE_REVIEW = "manage_review"
     # Oversight
     VIEW_REGIONAL_OVERSIGHT = "view_regional_oversight"
     VIEW_NATIONAL_OVERSIGHT = "view_national_oversight"
@@ -76,6 +79,7 @@ _COUNCIL_READ = {
     A.VIEW_HISTORY,
     A.VIEW_FRAMEWORKS,
     A.VIEW_COUNCIL_OVERVIEW,
+    A.VIEW_REVIEW,
 }
 # What only the council's own people get: never an assessor's or an analyst's grant.
 _COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
@@ -112,10 +116,14 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.REOPEN_ASSESSMENT,
             A.VERIFY_ASSESSMENT_RECOMMENDATIONS,
             A.VIEW_REGIONAL_OVERSIGHT,
+            # Assessing bodies (regional advisers, Scottish Government review
+            # managers) set up peer reviews of the councils in their scope.
+            A.SET_UP_REVIEW,
         }
     ),
-    # Peer reviewers see only the reviews they are on: the reviews app scopes them.
-    Role.PEER_REVIEWER: frozenset({A.VIEW_FRAMEWORKS, A.WORK_ON_REVIEW}),
+    # Peer reviewers see only the reviews they are on: their scope is a set of
+    # reviews (team grants below), never their own council's records.
+    Role.PEER_REVIEWER: frozenset({A.VIEW_FRAMEWORKS, A.VIEW_REVIEW, A.WORK_ON_REVIEW}),
     Role.NATIONAL_ANALYST: frozenset(
         _COUNCIL_READ
         | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT, A.PUBLISH_NATIONAL_RECOMMENDATIONS}
@@ -182,10 +190,100 @@ def _build_grants(user) -> tuple[Grant, ...]:
                     frozenset({membership.organisation_id}),
                 )
             )
+        elif membership.role == Role.PEER_REVIEWER:
+            # Their council is where they work, not what they may see: the
+            # reviews they are on come from team grants (review_scope).
+            scope = frozenset()
         else:
             scope = frozenset({membership.organisation_id})
         grants.append(Grant(membership.role, actions, scope))
     return tuple(grants)
+
+
+# --- Peer review teams ---------------------------------------------------------
+# A place on a review team grants actions on that review only. The scope of
+# these grants is a set of review ids, never an organisation, so a peer
+# reviewer sees the reviews they are on and nothing of their own council's.
+
+TEAM_ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    "lead_peer": frozenset({A.VIEW_REVIEW, A.WORK_ON_REVIEW}),
+    "peer": frozenset({A.VIEW_REVIEW, A.WORK_ON_REVIEW}),
+    "review_manager": frozenset({A.VIEW_REVIEW, A.WORK_ON_REVIEW, A.MANAGE_REVIEW}),
+}
+# Actions that only a place on the team gives: no organisation-wide role
+# (not even the host council's lead) works on a review or manages it.
+TEAM_ONLY_ACTIONS = frozenset({A.WORK_ON_REVIEW, A.MANAGE_REVIEW})
+_REVIEW_ACTIONS = frozenset().union(*TEAM_ROLE_ACTIONS.values())
+
+
+@dataclass(frozen=True)
+class TeamGrant:
+    team_role: str
+    actions: frozenset[Action]
+    reviews: frozenset[int]
+
+
+def _build_team_grants(user) -> tuple[TeamGrant, ...]:
+    from django.apps import apps
+
+    if not apps.is_installed("assurance.reviews"):
+        return ()
+    member_model = apps.get_model("reviews", "TeamMember")
+    by_role: dict[str, set[int]] = {}
+    for role, review_id in member_model.objects.filter(user=user).values_list("role", "review_id"):
+        by_role.setdefault(role, set()).add(review_id)
+    return tuple(
+        TeamGrant(role, TEAM_ROLE_ACTIONS.get(role, frozenset()), frozenset(ids))
+        for role, ids in by_role.items()
+    )
+
+
+def team_grants_for(user) -> tuple[TeamGrant, ...]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ()
+    cached = getattr(user, "_pda_team_grants", None)
+    if cached is None:
+        cached = _build_team_grants(user)
+        user._pda_team_grants = cached
+    return cached
+
+
+def review_scope(user, action: Action) -> frozenset[int]:
+    """The reviews a place on the team lets the user act on."""
+    ids: set[int] = set()
+    for grant in team_grants_for(user):
+        if action in grant.actions:
+            ids |= grant.reviews
+    return frozenset(ids)
+
+
+def review_filter(user, action: Action, *host_lookups: str) -> Q | None:
+    """A Q on reviews the user may act on: those whose team they are on, and,
+    for actions an organisation role gives (reading), those hosted by an
+    organisation in scope. None means no restriction."""
+    condition = Q(pk__in=sorted(review_scope(user, action)))
+    if action in TEAM_ONLY_ACTIONS:
+        return condition
+    scope = organisation_scope(user, action)
+    if scope is EVERYWHERE:
+        return None
+    for lookup in host_lookups or ("organisation", "partnership__members"):
+        condition |= Q(**{f"{lookup}__in": scope})
+    return condition
+
+
+def restrict_reviews(queryset: QuerySet, user, action: Action, *host_lookups: str) -> QuerySet:
+    condition = review_filter(user, action, *host_lookups)
+    if condition is None:
+        return queryset
+    return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
+
+
+def can_on_review(user, action: Action, review_id: int, host_ids: Iterable[int]) -> bool:
+    """May the user perform the action on this review (hosted by host_ids)?"""
+    if review_id in review_scope(user, action):
+        return True
+    return action not in TEAM_ONLY_ACTIONS and can_any(user, action, host_ids)
 
 
 def grants_for(user) -> tuple[Grant, ...]:
@@ -201,6 +299,7 @@ def grants_for(user) -> tuple[Grant, ...]:
 def forget_grants(user) -> None:
     """Call after changing a user's memberships within the same request."""
     user.__dict__.pop("_pda_grants", None)
+    user.__dict__.pop("_pda_team_grants", None)
 
 
 def roles_of(user) -> frozenset[str]:
@@ -208,8 +307,12 @@ def roles_of(user) -> frozenset[str]:
 
 
 def has_action(user, action: Action) -> bool:
-    """True if the user may perform the action for at least one organisation."""
-    return any(action in g.actions for g in grants_for(user))
+    """True if the user may perform the action for at least one organisation
+    or, for peer-review actions, on at least one review."""
+    if any(action in g.actions for g in grants_for(user)):
+        return True
+    # Only review actions come from team places: other checks never ask for them.
+    return action in _REVIEW_ACTIONS and any(action in g.actions for g in team_grants_for(user))
 
 
 def organisation_scope(user, action: Action) -> Scope:
@@ -235,6 +338,9 @@ def can(user, action: Action, organisation_id: int | None) -> bool:
 # lets its user do so. A new issuer adds its kind here.
 ISSUER_ACTIONS: dict[str, Action] = {
     "assessment": A.ISSUE_ASSESSMENT,
+    # A peer review's report is issued by its review manager, who always works
+    # for an assessing body covering the host (reviews.services.team_member_add).
+    "peer_review": A.SET_UP_REVIEW,
     "national": A.PUBLISH_NATIONAL_RECOMMENDATIONS,
 }
 

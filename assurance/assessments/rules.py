@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import TextChoices
 
+from assurance.selfassessment.rules import TaskStatus, task_problems  # noqa: F401 (shared)
+
 
 class Status(TextChoices):
     SELF_ASSESSMENT = "self_assessment", "Self-assessment in progress"
@@ -21,12 +23,6 @@ class Status(TextChoices):
     ISSUED = "issued", "Issued"
     REOPENED = "reopened", "Reopened"
     SIGNED_OFF = "signed_off", "Signed off by the council"
-
-
-class TaskStatus(TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
 
 
 class Event(TextChoices):
@@ -133,22 +129,6 @@ class CriterionState:
     self_level: int | None = None
     assessed_level: int | None = None
     rationale: str = ""
-
-
-def task_problems(*, narrative: str, level: int | None, status: str, is_scored: bool) -> dict:
-    """Why a self-assessment task cannot be marked completed (field → message)."""
-    if status != TaskStatus.COMPLETED:
-        return {}
-    problems = {}
-    if not narrative.strip():
-        problems["narrative"] = (
-            "Describe how the council meets this criterion before marking it completed."
-        )
-    if is_scored and level is None:
-        problems["self_level"] = (
-            "Choose the level you propose before marking this criterion completed."
-        )
-    return problems
 
 
 def _listing(states: Iterable[CriterionState]) -> str:

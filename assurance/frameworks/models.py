@@ -47,6 +47,15 @@ class FrameworkVersion(models.Model):
     meets_duty_from = models.IntegerField(
         null=True, blank=True, help_text="The lowest level value that counts as meeting the duty."
     )
+    # Where and for what the version may be used. Metadata: not part of the
+    # content hash, so it may be corrected on a version already in use.
+    nations = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Nations whose councils it applies to (england, wales, scotland); empty: all.",
+    )
+    for_assessment = models.BooleanField("may be used for annual assessment", default=True)
+    for_peer_review = models.BooleanField("may be used for peer review", default=False)
     letter_caveats = models.JSONField(
         default=list,
         blank=True,

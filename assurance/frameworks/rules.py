@@ -105,3 +105,32 @@ def version_status(effective_from: date | None, effective_to: date | None, today
 def tag_class(colour: str) -> str:
     """The GOV.UK tag modifier for a level's colour (blue is the plain tag)."""
     return "" if not colour or colour == "blue" else f"govuk-tag--{colour}"
+
+
+# --- Where and for what a version may be used ------------------------------------
+
+USE_WORDS = {"assessment": "an annual assessment", "peer_review": "a peer review"}
+
+
+def use_problem(
+    *,
+    title: str,
+    nations: Iterable[str],
+    for_assessment: bool,
+    for_peer_review: bool,
+    use: str,
+    nation: str | None,
+) -> str | None:
+    """Why this framework version may not be used for ``use`` ("assessment" or
+    "peer_review") with a council of ``nation``; None when it may."""
+    allowed = {"assessment": for_assessment, "peer_review": for_peer_review}[use]
+    if not allowed:
+        return f"{title} cannot be used for {USE_WORDS[use]}. Choose another framework."
+    nations = list(nations)
+    if nations and nation is not None and nation not in nations:
+        where = " and ".join(n.capitalize() for n in nations)
+        return (
+            f"{title} applies only to councils in {where}. "
+            "Choose a framework for this council's nation."
+        )
+    return None

@@ -11,6 +11,7 @@ from django.db import transaction
 from assurance.accounts.permissions import Action, can
 
 from .loader import LoadResult, Source, load_sources
+from .models import FrameworkVersion
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -30,3 +31,23 @@ def framework_file_load(*, actor, uploaded_file: UploadedFile) -> LoadResult:
     if not result.ok:
         raise ValidationError(result.messages())
     return result
+
+
+def check_version_use(version: FrameworkVersion, *, use: str, organisations) -> None:
+    """Refuse a framework version that does not apply to the councils' nation
+    or may not be used this way (``use``: "assessment" or "peer_review").
+    Raises ValidationError on the form's ``framework_version`` field."""
+    from .rules import use_problem
+
+    for organisation in organisations:
+        region = getattr(organisation, "region", None)
+        problem = use_problem(
+            title=version.title,
+            nations=version.nations,
+            for_assessment=version.for_assessment,
+            for_peer_review=version.for_peer_review,
+            use=use,
+            nation=region.nation if region else None,
+        )
+        if problem:
+            raise ValidationError({"framework_version": problem})

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "assurance.oversight",
     "assurance.delivery",
     "assurance.documents",
+    "assurance.selfassessment",
+    "assurance.reviews",
 ]
 
 MIDDLEWARE = [

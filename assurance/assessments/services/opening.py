@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from assurance.accounts.models import Membership, Role
 from assurance.accounts.permissions import Action, can, can_any
 from assurance.frameworks.models import FrameworkVersion
+from assurance.frameworks.services import check_version_use
 from assurance.organisations.models import Organisation, Partnership
 
 from .. import rules
@@ -49,6 +50,8 @@ def assessment_open(
     own signed-off self-assessment for the same framework and period is its
     proposal (refused if there is none)."""
     _check_target(actor, organisation, partnership)
+    councils = [organisation] if organisation else list(partnership.members.all())
+    check_version_use(framework_version, use="assessment", organisations=councils)
     try:
         period = rules.check_period(period)
     except ValueError as error:

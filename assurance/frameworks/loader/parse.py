@@ -109,7 +109,8 @@ ANNOTATIONS = ("delivery",)
 # Top-level keys about how a version is used (what its letters say, whether a
 # council may self-assess on its own), not what a score means: likewise left
 # out of the hash, so that they can be corrected on a version in use.
-UNHASHED_KEYS = frozenset({"letter", "council_self_assessment"})
+# (``nations`` and ``uses``: where and for what a version may be used.)
+UNHASHED_KEYS = frozenset({"letter", "council_self_assessment", "nations", "uses"})
 
 
 def _scored(doc: dict) -> dict:

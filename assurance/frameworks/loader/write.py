@@ -82,6 +82,9 @@ def _metadata_fields(doc: dict) -> dict:
     return {
         "letter_caveats": list((doc.get("letter") or {}).get("caveats", [])),
         "allows_council_self_assessment": bool(doc.get("council_self_assessment", False)),
+        "nations": sorted(set(doc.get("nations", []))),
+        "for_assessment": "assessment" in doc.get("uses", ["assessment"]),
+        "for_peer_review": "peer_review" in doc.get("uses", ["assessment"]),
     }
 
 

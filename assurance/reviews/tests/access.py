@@ -1,0 +1,154 @@
+from django.urls import reverse
+
+from assurance.evidence.models import EvidenceItem
+from tests.access.matrix import BOTH, COUNCIL, OWN_ONLY, Entry, no_target, roles
+
+from .. import services
+from .factories import (
+    add_peer,
+    manager_for,
+    peer,
+    peer_review_version,
+    ready_to_issue,
+    record_as_issued,
+    set_up,
+)
+
+# Readers of a review: the host's people, the assessor covering it (here also
+# its review manager), the peer reviewer on its team, analysts everywhere.
+READERS = roles((*COUNCIL, "assessor", "peer_reviewer"), OWN_ONLY, national_analyst=BOTH)
+# The team's pages: the review manager and the peer; a peer reviewer not on
+# the team gets 404 (the "other" review), the host's people 403.
+TEAM = roles(("assessor", "peer_reviewer"), OWN_ONLY)
+# The review manager's pages: a peer on the team gets 404 like everyone else
+# outside the manager's scope.
+MANAGER = roles(("assessor",), OWN_ONLY, peer_reviewer=())
+HOST_EDITORS = roles(("council_lead", "council_contributor"), OWN_ONLY)
+
+
+def _url(name, *extra, record="review"):
+    def build(w, t):
+        review = w.obj(record, t)
+        args = [review.pk]
+        for part in extra:
+            args.append(part(w, t, review) if callable(part) else part)
+        return reverse(f"reviews:{name}", args=args)
+
+    return build
+
+
+def _criterion(w, t, review):
+    return review.responses.order_by("criterion__number").first().criterion_id
+
+
+def _stage(w, t, review):
+    return review.stages.order_by("position").first().pk
+
+
+def _member(w, t, review):
+    return w.obj("review_spare_member", t).pk
+
+
+def _session(w, t, review):
+    return w.obj("review_session", t).pk
+
+
+def _finding(w, t, review):
+    return review.findings.order_by("pk").first().pk
+
+
+def _evidence(w, t, review):
+    return w.obj("review_evidence", t).pk
+
+
+EMPTY = {"method": "post", "data": lambda w, t: {}}
+
+ENTRIES = {
+    "reviews:list": no_target(
+        lambda: reverse("reviews:list"), (*COUNCIL, "assessor", "peer_reviewer", "national_analyst")
+    ),
+    "reviews:set_up": no_target(lambda: reverse("reviews:set_up"), ("assessor",)),
+    "reviews:detail": Entry(url=_url("detail"), allowed=READERS),
+    "reviews:stage": Entry(url=_url("stage", _stage), allowed=MANAGER),
+    "reviews:team_add": Entry(url=_url("team_add"), allowed=MANAGER),
+    "reviews:team_remove": Entry(
+        url=_url("team_remove", _member), allowed=MANAGER, method="post", ok=302
+    ),
+    "reviews:declaration": Entry(url=_url("declaration"), allowed=TEAM),
+    "reviews:self_assessment": Entry(url=_url("self_assessment"), allowed=READERS),
+    "reviews:task": Entry(url=_url("task", _criterion), allowed=READERS),
+    "reviews:evidence_file": Entry(
+        url=_url("evidence_file", _criterion), allowed=HOST_EDITORS, **EMPTY
+    ),
+    "reviews:evidence_link": Entry(
+        url=_url("evidence_link", _criterion), allowed=HOST_EDITORS, **EMPTY
+    ),
+    "reviews:evidence_remove": Entry(
+        url=_url("evidence_remove", _criterion, _evidence),
+        allowed=HOST_EDITORS,
+        method="post",
+        ok=302,
+    ),
+    "reviews:enquiries": Entry(url=_url("enquiries"), allowed=TEAM),
+    "reviews:programme": Entry(url=_url("programme"), allowed=TEAM),
+    "reviews:session": Entry(url=_url("session", _session), allowed=TEAM),
+    "reviews:participant_add": Entry(url=_url("participant_add", _session), allowed=TEAM, **EMPTY),
+    "reviews:findings": Entry(url=_url("findings"), allowed=TEAM),
+    "reviews:finding_remove": Entry(
+        url=_url("finding_remove", _finding), allowed=TEAM, method="post", ok=302
+    ),
+    # The host reads the report once issued (the team at any time).
+    "reviews:report": Entry(url=_url("report", record="issued_review"), allowed=READERS),
+    "reviews:report_edit": Entry(url=_url("report_edit"), allowed=TEAM),
+    "reviews:report_issue": Entry(url=_url("report_issue"), allowed=MANAGER),
+    "reviews:report_reopen": Entry(
+        url=_url("report_reopen", record="issued_review"), allowed=MANAGER
+    ),
+    "reviews:report_download": Entry(
+        url=_url("report_download", 1, "pdf", record="issued_review"), allowed=READERS
+    ),
+}
+
+
+def build(world) -> None:
+    version = peer_review_version(slug="matrix-peer-review")
+    world_peer = world.users["peer_reviewer"]
+    world_peer_org = peer()[1]
+    records = {}
+    for target, council in (("own", world.own), ("other", world.other)):
+        manager = world.users["assessor"] if target == "own" else manager_for(council)
+        reviews = []
+        for title in ("In progress", "Issued"):
+            review = set_up(manager=manager, council=council, version=version, title=title)
+            if target == "own":
+                add_peer(review, manager, world_peer, world_peer_org)
+            spare_user, spare_org = peer()
+            spare = add_peer(review, manager, spare_user, spare_org, declare=False)
+            ready_to_issue(review, manager)
+            reviews.append((review, spare))
+        review, spare = reviews[0]
+        session = services.session_add(
+            actor=manager,
+            review=review,
+            title="Leadership",
+            held_on=review.starts_on,
+            starts_at="10:00",
+            format="in_person",
+        )
+        response = review.responses.order_by("criterion__number").first()
+        evidence = EvidenceItem.objects.create(
+            holder=response,
+            organisation=council,
+            title="Terms of reference",
+            evidence_date="2026-01-01",
+            kind="link",
+            url="https://example.org/terms",
+            uploaded_by=manager,
+        )
+        issued = reviews[1][0]
+        record_as_issued(issued, manager)
+        records[target] = (review, issued, spare, session, evidence)
+    for index, name in enumerate(
+        ("review", "issued_review", "review_spare_member", "review_session", "review_evidence")
+    ):
+        world.add(name, records["own"][index], records["other"][index])
