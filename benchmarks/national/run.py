@@ -60,9 +60,14 @@ def _env(database_url: str, settings: str = "config.settings.local") -> dict:
     return os.environ | {"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": settings}
 
 
-def _generate(database_url: str, seed: int) -> None:
+def _migrate(database_url: str) -> None:
     env = _env(database_url)
     subprocess.check_call([PY, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env)
+
+
+def _generate(database_url: str, seed: int) -> None:
+    env = _env(database_url)
+    _migrate(database_url)
     subprocess.check_call(
         [PY, "manage.py", "generate_national_data", "--seed", str(seed)], cwd=ROOT, env=env
     )
@@ -78,6 +83,8 @@ def sqlite_data(seed: int, digest: str) -> str:
             leftover.unlink()
         _generate(f"sqlite:///{tmp}", seed)
         tmp.rename(path)
+    else:
+        _migrate(f"sqlite:///{path}")
     for old in VAR.glob("national-*.sqlite3*"):
         if not old.name.startswith(path.name):
             old.unlink()
@@ -103,6 +110,8 @@ def postgres_data(seed: int, digest: str) -> str:
             conn.execute(f'CREATE DATABASE "{tmp}"')
             _generate(f"{base}/{tmp}", seed)
             conn.execute(f'ALTER DATABASE "{tmp}" RENAME TO "{name}"')
+        else:
+            _migrate(f"{base}/{name}")
         for old in existing - {name}:
             conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
     return f"{base}/{name}"
