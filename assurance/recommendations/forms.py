@@ -177,7 +177,14 @@ class ImportForm(GovukForm):
 
 
 class RegisterFilterForm(GovukForm):
-    source = forms.TypedChoiceField(label="Source", required=False, coerce=int, empty_value=None)
+    # A search, not a list of every source: the list would grow with the nation.
+    source_q = forms.CharField(
+        label="Source",
+        help_text="Part of its title or its council’s name",
+        required=False,
+        max_length=100,
+    )
+    source = forms.IntegerField(required=False, widget=forms.HiddenInput)
     status = forms.MultipleChoiceField(
         label="Status", choices=Status.choices, required=False, widget=GovukCheckboxSelectMultiple
     )
@@ -195,6 +202,5 @@ class RegisterFilterForm(GovukForm):
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [("", "All sources"), *choices["sources"]]
         self.fields["lead"].choices = [("", "All leads"), *((x, x) for x in choices["leads"])]
         self.fields["criterion"].choices = [("", "All criteria"), *choices["criteria"]]

@@ -183,6 +183,12 @@ class ProgressEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name_plural = "progress entries"
+        # The latest entry of each recommendation without reading the others.
+        indexes = [
+            models.Index(
+                fields=["recommendation", "-created_at", "-id"], name="progress_latest_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Progress on {self.recommendation} at {self.created_at:%Y-%m-%d}"

@@ -497,7 +497,6 @@ class Generator:
     def _placeholder_letters(self) -> tuple[str, str, str, str]:
         return placeholder_letters()
 
-
     # --- the register -------------------------------------------------------------
     def register(self) -> None:
         from assurance.recommendations.models import Recommendation, RecommendationSource

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.paging import paginate
 from assurance.organisations.selectors import visible_organisations
 
 from .. import forms, rules, selectors, services
@@ -14,10 +15,21 @@ from .. import forms, rules, selectors, services
 
 @requires(Action.VIEW_RECORDS)
 def source_list(request):
+    status = request.GET.get("status", "open")
+    filters = selectors.SourceFilters(
+        q=request.GET.get("q", "").strip()[:100],
+        status=status if status in selectors.SOURCE_STATUSES else "open",
+    )
+    page, pagination = paginate(request, selectors.source_list(request.user, filters))
     return render(
         request,
         "recommendations/source_list.html",
-        {"sources": selectors.sources_with_counts(request.user)},
+        {
+            "sources": selectors.with_source_counts(page.object_list),
+            "page": page,
+            "pagination": pagination,
+            "filters": filters,
+        },
     )
 
 
@@ -39,14 +51,16 @@ def source_create(request):
 
 
 def _source_page(request, source, *, close_form=None, reopen_form=None, status=200):
-    items = selectors.source_recommendations(source)
+    page, pagination, every = selectors.source_page_items(source, lambda qs: paginate(request, qs))
     return render(
         request,
         "recommendations/source_detail.html",
         {
             "source": source,
-            "items": items,
-            "blockers": rules.closure_blockers(items) if not source.is_closed else [],
+            "items": page.object_list,
+            "page": page,
+            "pagination": pagination,
+            "blockers": rules.closure_blockers(every) if not source.is_closed else [],
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
