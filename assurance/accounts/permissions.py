@@ -263,9 +263,7 @@ def restrict(queryset: QuerySet, user, action: Action, *lookups: str) -> QuerySe
         return queryset
     if not scope:
         return queryset.none()
-    return queryset.filter(
-        _scope_condition(queryset.model, lookups or ("organisation",), scope)
-    )
+    return queryset.filter(_scope_condition(queryset.model, lookups or ("organisation",), scope))
 
 
 # --- Declaring a view's access -------------------------------------------------

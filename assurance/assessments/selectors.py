@@ -26,6 +26,33 @@ def visible_assessments(user, action: Action = Action.VIEW_RECORDS) -> QuerySet[
     return restrict(qs, user, action, *HOLDER_LOOKUPS)
 
 
+@dataclass
+class AssessmentFilters:
+    q: str = ""
+    period: str = ""
+    status: str = ""
+
+
+def assessment_list(user, filters: AssessmentFilters) -> QuerySet[Assessment]:
+    """The assessments page, newest period first; paginate it."""
+    qs = visible_assessments(user)
+    if filters.q:
+        qs = qs.filter(
+            Q(organisation__name__icontains=filters.q) | Q(partnership__name__icontains=filters.q)
+        )
+    if filters.period:
+        qs = qs.filter(period=filters.period)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    return qs.order_by("-period", "organisation__name", "partnership__name", "pk")
+
+
+def visible_periods(user) -> list[str]:
+    return list(
+        visible_assessments(user).order_by("-period").values_list("period", flat=True).distinct()
+    )
+
+
 def get_assessment_for(user, pk: int, action: Action = Action.VIEW_RECORDS) -> Assessment:
     """404 alike for missing and out-of-scope assessments."""
     return get_object_or_404(visible_assessments(user, action), pk=pk)
