@@ -92,6 +92,7 @@ class ResponseForm(GovukForm):
     lead = forms.CharField(required=False, max_length=250)
     lead_user = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     milestone = UkDateField(required=False)
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, recommendation, people, **kwargs):
         super().__init__(*args, prefix=f"r{recommendation.pk}", **kwargs)
@@ -107,6 +108,15 @@ class ResponseForm(GovukForm):
         self.fields["lead_user"].label = f"Lead person for recommendation {n} (optional)"
         self.fields["lead_user"].choices = [("", "No one named")] + people
         self.fields["milestone"].label = f"Milestone for recommendation {n}"
+
+    def clean_seen(self):
+        """The recommendation's updated_at when the form was shown (ISO 8601)."""
+        from datetime import datetime
+
+        try:
+            return datetime.fromisoformat(self.cleaned_data.get("seen") or "")
+        except ValueError:
+            return None
 
     def clean(self):
         data = super().clean()

@@ -139,6 +139,11 @@ def with_latest_progress(items: list[Recommendation]) -> list[Recommendation]:
     return items
 
 
+def source_response_rows(source: RecommendationSource) -> QuerySet[Recommendation]:
+    """The response form's rows (paginate them); no progress is shown there."""
+    return source.recommendations.select_related("lead_user").order_by("number")
+
+
 def source_page_items(source: RecommendationSource, page_of) -> tuple:
     """The source page: one page of its recommendations (``page_of`` paginates
     a queryset) and what still blocks closing it, over all of them."""
@@ -148,7 +153,7 @@ def source_page_items(source: RecommendationSource, page_of) -> tuple:
     today = timezone.localdate()
     for item in page.object_list:
         item.overdue = rules.is_overdue(item.milestone, item.status, today, item.response)
-    every = source.recommendations.only("pk", "number", "status", "response", "reason")
+    every = source.recommendations.only("pk", "source", "number", "status", "response", "reason")
     return page, pagination, list(every)
 
 

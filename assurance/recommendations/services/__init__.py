@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -144,6 +144,9 @@ def recommendation_add(
     )
 
 
+CONFLICT = "Someone else saved recommendation"
+
+
 @dataclass(frozen=True)
 class ResponseInput:
     """The council's response to one recommendation, as given on the form."""
@@ -154,6 +157,9 @@ class ResponseInput:
     lead: str = ""
     lead_user_id: int | None = None
     milestone: date | None = None
+    # When the form was filled in, the recommendation's updated_at: a change
+    # to a row someone else saved since then is refused, not silently undone.
+    seen_updated_at: datetime | None = None
 
 
 def _response_errors(number: int, item: ResponseInput, members: set[int]) -> list[str]:
@@ -191,7 +197,7 @@ def source_respond(
         errors += _response_errors(by_id[item.recommendation_id].number, item, members)
     if errors:
         raise ValidationError(errors)
-    changed = []
+    changed, conflicts = [], []
     for item in responses:
         recommendation = by_id[item.recommendation_id]
         values = {
@@ -202,10 +208,21 @@ def source_respond(
             "milestone": item.milestone,
         }
         if any(getattr(recommendation, k) != v for k, v in values.items()):
+            if item.seen_updated_at and item.seen_updated_at != recommendation.updated_at:
+                conflicts.append(recommendation.number)
+                continue
             for field, value in values.items():
                 setattr(recommendation, field, value)
-            recommendation.save()
             changed.append(recommendation)
+    if conflicts:
+        numbers = ", ".join(str(n) for n in conflicts)
+        raise ValidationError(
+            f"{CONFLICT}{'s' if len(conflicts) > 1 else ''} {numbers} after you opened "
+            "this page. Nothing has been saved. Open the recommendation to see their answers; "
+            "saving this page again will replace them with yours."
+        )
+    for recommendation in changed:  # only the rows that changed are written
+        recommendation.save()
     return changed
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
@@ -107,27 +108,23 @@ def source_reopen(request, pk: int):
     return _source_page(request, selectors.get_source_for(request.user, pk), reopen_form=form)
 
 
+RESPOND_PAGE_SIZE = 25
+
+
 @requires(Action.RESPOND_RECOMMENDATIONS)
 def source_respond(request, pk: int):
+    """The whole-source response form, a page of recommendations at a time;
+    only changed rows are written, and a row someone else saved meanwhile is
+    refused (see services.source_respond)."""
     source = selectors.get_source_for(request.user, pk, Action.RESPOND_RECOMMENDATIONS)
-    items = selectors.source_recommendations(source)
+    page, pagination = paginate(
+        request, selectors.source_response_rows(source), size=RESPOND_PAGE_SIZE
+    )
     people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
-    lines = [
-        forms.ResponseForm(
-            request.POST or None,
-            recommendation=item,
-            people=people,
-            initial={
-                "response": item.response,
-                "reason": item.reason,
-                "lead": item.lead,
-                "lead_user": item.lead_user_id,
-                "milestone": item.milestone,
-            },
-        )
-        for item in items
-    ]
-    summary = forms.GovukForm()
+    lines = _response_lines(request.POST or None, page.object_list, people)
+    # Bound and validated (it has no fields), so that a service's refusal can be added to it.
+    summary = forms.GovukForm({})
+    summary.is_valid()
     # A list, not a generator: every line is validated so that every error shows.
     valid = [line.is_valid() for line in lines]
     if request.method == "POST" and all(valid):
@@ -138,9 +135,25 @@ def source_respond(request, pk: int):
         try:
             services.source_respond(actor=request.user, source=source, responses=responses)
         except ValidationError as error:
+            if any(services.CONFLICT in m for m in error.messages):
+                # Keep what the person typed, now against the current versions:
+                # saving again is a deliberate choice to replace the other answers.
+                data = request.POST.copy()
+                for item in selectors.source_response_rows(source).filter(
+                    pk__in=[line.recommendation.pk for line in lines]
+                ):
+                    data[f"r{item.pk}-seen"] = item.updated_at.isoformat()
+                lines = _response_lines(data, page.object_list, people)
+                for line in lines:
+                    line.is_valid()
             add_service_errors(summary, error)
         else:
-            messages.success(request, "The responses have been saved.")
+            messages.success(request, "The responses on this page have been saved.")
+            if page.has_next():
+                return redirect(
+                    f"{reverse('recommendations:source_respond', args=[source.pk])}"
+                    f"?page={page.next_page_number()}"
+                )
             return redirect("recommendations:source", pk=source.pk)
     return render(
         request,
@@ -148,11 +161,32 @@ def source_respond(request, pk: int):
         {
             "source": source,
             "lines": lines,
+            "page": page,
+            "pagination": pagination,
             "summary": summary,
             "classification": source.marking,
             "has_errors": summary.errors or any(line.errors for line in lines),
         },
     )
+
+
+def _response_lines(data, items, people) -> list:
+    return [
+        forms.ResponseForm(
+            data,
+            recommendation=item,
+            people=people,
+            initial={
+                "response": item.response,
+                "reason": item.reason,
+                "lead": item.lead,
+                "lead_user": item.lead_user_id,
+                "milestone": item.milestone,
+                "seen": item.updated_at.isoformat() if item.updated_at else "",
+            },
+        )
+        for item in items
+    ]
 
 
 def _response(line) -> dict:
@@ -163,6 +197,7 @@ def _response(line) -> dict:
         "lead": data["lead"],
         "lead_user_id": data["lead_user"],
         "milestone": data["milestone"],
+        "seen_updated_at": data.get("seen"),
     }
 
 
