@@ -233,3 +233,39 @@ def test_respond_form_in_pages_keeps_typing_after_a_conflict(lead, council):
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"].endswith("?page=2")
     assert Recommendation.objects.get(pk=items[0].pk).lead == "Prevent lead"
+
+
+def test_documents_are_built_once_and_rebuilt_when_the_source_changes(lead, council, monkeypatch):
+    from assurance.recommendations import tasks
+    from assurance.recommendations.models import SourceDocument
+
+    source = SourceFactory(organisation=council)
+    item = RecommendationFactory(source=source, number=1)
+    url = reverse("recommendations:document", args=[source.pk, "tracker", "xlsx"])
+    client = Client()
+    client.force_login(lead)
+    assert client.get(url).status_code == 200  # tests build at once (immediate backend)
+    built = SourceDocument.objects.get(source=source)
+    assert client.get(url).status_code == 200
+    assert SourceDocument.objects.get(source=source).pk == built.pk  # served from the cache
+    # A change to the source makes the cached file out of date; with a worker
+    # that has not run yet, the request goes to a status page that refreshes itself.
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(tasks, "build_source_document", SimpleNamespace(enqueue=lambda *a: None))
+    ProgressEntry.objects.create(
+        recommendation=item, entry="Begun", author=lead, status_from="not_started",
+        status_to="in_progress",
+    )  # fmt: skip
+    response = client.get(url)
+    assert response.status_code == 302
+    waiting = SourceDocument.objects.get(source=source)  # the old version is gone
+    assert waiting.pk != built.pk and waiting.status == "queued"
+    page = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in page and "Check again" in page
+    # The worker runs: the page offers the download and stops refreshing.
+    from assurance.recommendations.services import source_document_build
+
+    source_document_build(document_id=waiting.pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "Download the progress tracker" in page and 'http-equiv="refresh"' not in page

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -16,7 +16,14 @@ from assurance.accounts.permissions import Action, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
-from .models import ProgressEntry, Recommendation, RecommendationSource, Response, Status
+from .models import (
+    ProgressEntry,
+    Recommendation,
+    RecommendationSource,
+    Response,
+    SourceDocument,
+    Status,
+)
 
 SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
@@ -278,3 +285,40 @@ def home_counts(user) -> dict[str, int]:
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))
     )
+
+
+# --- Documents built by the worker ------------------------------------------------
+
+
+def source_fingerprint(source: RecommendationSource) -> str:
+    """Names the state of a source and everything its documents show (one
+    query): a document built for another fingerprint is out of date."""
+    import hashlib
+
+    state = source.recommendations.aggregate(
+        count=Count("pk", distinct=True),
+        changed=Max("updated_at"),
+        progress=Max("progress__pk"),
+    )
+    parts = (
+        source.pk, source.title, source.status, source.closed_at, source.closing_statement,
+        source.made_on, source.made_by, source.reference, source.marking, source.kind,
+        source.organisation_id, state["count"], state["changed"], state["progress"],
+    )  # fmt: skip
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def current_document(
+    source: RecommendationSource, kind: str, extension: str, fingerprint: str
+) -> SourceDocument | None:
+    return SourceDocument.objects.filter(
+        source=source, kind=kind, extension=extension, fingerprint=fingerprint
+    ).first()
+
+
+def get_document_for(user, pk: int) -> SourceDocument:
+    """404 alike for a missing document and one of a source the user may not see."""
+    qs = SourceDocument.objects.select_related("source__organisation").filter(
+        source__in=visible_sources(user).values("pk")
+    )
+    return get_object_or_404(qs, pk=pk)

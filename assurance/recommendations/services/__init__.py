@@ -348,3 +348,4 @@ def recommendations_import(
 
 
 from .assessments import source_record_assessment  # noqa: E402,F401
+from .documents import source_document_build, source_document_request  # noqa: E402,F401

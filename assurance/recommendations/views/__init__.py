@@ -1,6 +1,6 @@
 """Thin views: parse input, call one selector or service, render or redirect."""
 
-from .documents import document
+from .documents import document, document_status
 from .imports import import_template, source_import, source_import_confirm
 from .progress import progress_add, recommendation_detail
 from .register import register
@@ -16,6 +16,7 @@ from .sources import (
 
 __all__ = [
     "document",
+    "document_status",
     "import_template",
     "progress_add",
     "recommendation_add",
