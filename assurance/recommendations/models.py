@@ -161,6 +161,12 @@ class Recommendation(models.Model):
         indexes = [
             models.Index(fields=["status", "milestone"]),
             models.Index(fields=["response"]),
+            # The register's default order, read a page at a time.
+            models.Index(
+                fields=["milestone", "source", "number", "id"], name="register_milestone_idx"
+            ),
+            # The register's list of leads in use.
+            models.Index(fields=["lead"], name="recommendation_lead_idx"),
         ]
 
     def __str__(self) -> str:
