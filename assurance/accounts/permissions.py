@@ -46,6 +46,10 @@ class Action(StrEnum):
     RECORD_PROGRESS = "record_progress"
     MANAGE_RECOMMENDATION_SOURCES = "manage_recommendation_sources"
     CLOSE_SOURCE = "close_source"
+    # Delivery records (plan, governance, Channel, referrals, training, policies, engagement)
+    EDIT_DELIVERY_RECORDS = "edit_delivery_records"
+    # Exact small counts of referrals and cases: only the council itself
+    VIEW_UNSUPPRESSED_FIGURES = "view_unsuppressed_figures"
     # Peer review
     WORK_ON_REVIEW = "work_on_review"
     # Oversight
@@ -60,6 +64,8 @@ class Action(StrEnum):
 
 A = Action
 _COUNCIL_READ = {A.VIEW_ORGANISATION, A.VIEW_RECORDS, A.VIEW_HISTORY, A.VIEW_FRAMEWORKS}
+# What only the council's own people get: never an assessor's or an analyst's grant.
+_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COUNCIL_LEAD: frozenset(
@@ -72,12 +78,16 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.RECORD_PROGRESS,
             A.MANAGE_RECOMMENDATION_SOURCES,
             A.CLOSE_SOURCE,
+            A.EDIT_DELIVERY_RECORDS,
         }
+        | _COUNCIL_OWN
     ),
     Role.COUNCIL_CONTRIBUTOR: frozenset(
-        _COUNCIL_READ | {A.EDIT_SELF_ASSESSMENT, A.RECORD_PROGRESS}
+        _COUNCIL_READ
+        | _COUNCIL_OWN
+        | {A.EDIT_SELF_ASSESSMENT, A.RECORD_PROGRESS, A.EDIT_DELIVERY_RECORDS}
     ),
-    Role.COUNCIL_VIEWER: frozenset(_COUNCIL_READ),
+    Role.COUNCIL_VIEWER: frozenset(_COUNCIL_READ | _COUNCIL_OWN),
     Role.ASSESSOR: frozenset(
         _COUNCIL_READ
         | {
@@ -203,6 +213,23 @@ def can(user, action: Action, organisation_id: int | None) -> bool:
     return scope is EVERYWHERE or (organisation_id is not None and organisation_id in scope)
 
 
+# Kinds of register source (recommendations.models.SourceKind values) that an
+# issuing app hands over through recommendations.intake, and the action that
+# lets its user do so. A new issuer adds its kind here.
+ISSUER_ACTIONS: dict[str, Action] = {"assessment": A.ISSUE_ASSESSMENT}
+
+
+def may_record_source(user, organisation_id: int | None) -> bool:
+    """May the user record a source of any kind by hand in the organisation's register?"""
+    return can(user, A.MANAGE_RECOMMENDATION_SOURCES, organisation_id)
+
+
+def may_hand_over(user, kind: str, organisation_id: int | None) -> bool:
+    """May the user hand an issued source of this kind to the organisation's register?"""
+    issuer_action = ISSUER_ACTIONS.get(kind)
+    return issuer_action is not None and can(user, issuer_action, organisation_id)
+
+
 def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:
     """For records held by a partnership: any member organisation in scope suffices."""
     return any(can(user, action, org_id) for org_id in organisation_ids)
@@ -251,14 +278,17 @@ def _scope_condition(model, lookups: Iterable[str], scope: frozenset[int]) -> Q:
     return condition
 
 
-def restrict(queryset: QuerySet, user, action: Action, *lookups: str) -> QuerySet:
-    """Narrow a queryset to the rows the user may act on.
+def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QuerySet:
+    """Narrow a queryset to the rows the user may act on for ``purpose``.
 
     ``lookups`` name the path(s) from the model to an organisation id, for
-    example ``"organisation"`` or ``"partnership__members"``. The user's
-    organisations are resolved first (one small query, kept for the
-    request), so the filter is a list of ids the indexes can use."""
-    scope = organisation_scope(user, action)
+    example ``"organisation"`` or ``"partnership__members"`` (default
+    ``"organisation"``). The purpose has no default: every read says what
+    it is for, so a write page cannot borrow a read scope by accident.
+
+    The user's organisations are resolved first (one small query, kept for
+    the request), so the filter is a list of ids the indexes can use."""
+    scope = organisation_scope(user, purpose)
     if scope is EVERYWHERE:
         return queryset
     if not scope:

@@ -29,7 +29,7 @@ def assessment_list(request):
             "page": page,
             "pagination": pagination,
             "filters": filters,
-            "periods": selectors.visible_periods(request.user),
+            "periods": selectors.visible_periods(request.user, purpose=Action.VIEW_RECORDS),
             "statuses": Status.choices,
         },
     )
@@ -37,10 +37,10 @@ def assessment_list(request):
 
 @requires(Action.OPEN_ASSESSMENT)
 def assessment_open(request):
-    organisations = visible_organisations(request.user, Action.OPEN_ASSESSMENT).exclude(
+    organisations = visible_organisations(request.user, purpose=Action.OPEN_ASSESSMENT).exclude(
         kind="assessing_body"
     )
-    partnerships = visible_partnerships(request.user, Action.OPEN_ASSESSMENT)
+    partnerships = visible_partnerships(request.user, purpose=Action.OPEN_ASSESSMENT)
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
@@ -64,7 +64,7 @@ def assessment_open(request):
 
 @requires(Action.VIEW_RECORDS)
 def assessment_detail(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     responses = selectors.responses_with_evidence(assessment)
     return render(
         request,

@@ -26,7 +26,7 @@ def source_document_request(
     """The document for the source as it is now: the cached one, or a new one
     queued for the worker (earlier versions of it are removed)."""
     visible = RecommendationSource.objects.filter(pk=source.pk)
-    if not restrict(visible, actor, Action.VIEW_RECORDS, *SOURCE_LOOKUPS).exists():
+    if not restrict(visible, actor, *SOURCE_LOOKUPS, purpose=Action.VIEW_RECORDS).exists():
         raise PermissionDenied
     document, created = SourceDocument.objects.get_or_create(
         source=source, kind=kind, extension=extension, fingerprint=fingerprint

@@ -17,7 +17,7 @@ from .. import documents, selectors, services
 def document(request, pk: int, kind: str, extension: str):
     if kind not in documents.BUILDERS or extension not in documents.RENDERERS:
         raise Http404
-    source = selectors.get_source_for(request.user, pk)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     fingerprint = selectors.source_fingerprint(source)
     built = selectors.current_document(source, kind, extension, fingerprint)
     if built is None or built.status == "failed":
@@ -37,7 +37,7 @@ def document(request, pk: int, kind: str, extension: str):
 
 @requires(Action.VIEW_RECORDS)
 def document_status(request, pk: int):
-    built = selectors.get_document_for(request.user, pk)
+    built = selectors.get_document_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     return render(
         request,
         "recommendations/document_status.html",

@@ -36,7 +36,9 @@ def source_list(request):
 
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def source_create(request):
-    organisations = visible_organisations(request.user, Action.MANAGE_RECOMMENDATION_SOURCES)
+    organisations = visible_organisations(
+        request.user, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     form = forms.SourceForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,13 +75,15 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
 
 @requires(Action.VIEW_RECORDS)
 def source_detail(request, pk: int):
-    return _source_page(request, selectors.get_source_for(request.user, pk))
+    return _source_page(
+        request, selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    )
 
 
 @require_POST
 @requires(Action.CLOSE_SOURCE)
 def source_close(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.CloseForm(request.POST)
     if form.is_valid():
         try:
@@ -89,13 +93,17 @@ def source_close(request, pk: int):
         else:
             messages.success(request, f"“{source.title}” has been closed.")
             return redirect("recommendations:source", pk=source.pk)
-    return _source_page(request, selectors.get_source_for(request.user, pk), close_form=form)
+    return _source_page(
+        request,
+        selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
+        close_form=form,
+    )
 
 
 @require_POST
 @requires(Action.CLOSE_SOURCE)
 def source_reopen(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.ReopenForm(request.POST)
     if form.is_valid():
         try:
@@ -105,7 +113,11 @@ def source_reopen(request, pk: int):
         else:
             messages.success(request, f"“{source.title}” has been reopened.")
             return redirect("recommendations:source", pk=source.pk)
-    return _source_page(request, selectors.get_source_for(request.user, pk), reopen_form=form)
+    return _source_page(
+        request,
+        selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
+        reopen_form=form,
+    )
 
 
 RESPOND_PAGE_SIZE = 25
@@ -116,7 +128,7 @@ def source_respond(request, pk: int):
     """The whole-source response form, a page of recommendations at a time;
     only changed rows are written, and a row someone else saved meanwhile is
     refused (see services.source_respond)."""
-    source = selectors.get_source_for(request.user, pk, Action.RESPOND_RECOMMENDATIONS)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS)
     page, pagination = paginate(
         request, selectors.source_response_rows(source), size=RESPOND_PAGE_SIZE
     )
@@ -203,7 +215,9 @@ def _response(line) -> dict:
 
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def recommendation_add(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.MANAGE_RECOMMENDATION_SOURCES)
+    source = selectors.get_source_for(
+        request.user, pk, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     form = forms.RecommendationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
