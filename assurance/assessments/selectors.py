@@ -47,9 +47,9 @@ def assessment_list(user, filters: AssessmentFilters) -> QuerySet[Assessment]:
     return qs.order_by("-period", "organisation__name", "partnership__name", "pk")
 
 
-def visible_periods(user) -> list[str]:
+def visible_periods(user, *, purpose: Action) -> list[str]:
     return list(
-        visible_assessments(user, purpose=Action.VIEW_RECORDS)
+        visible_assessments(user, purpose=purpose)
         .order_by("-period")
         .values_list("period", flat=True)
         .distinct()
