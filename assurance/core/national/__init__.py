@@ -512,7 +512,7 @@ class Generator:
             s = RecommendationSource(
                 organisation_id=a.organisation_id,
                 kind="assessment",
-                assessment=a,
+                origin_id=a.pk,
                 title=f"Prevent duty assessment {a.period}",
                 made_by=str(
                     a.assessing_body_id == self.home_office.pk
@@ -589,7 +589,7 @@ class Generator:
                 r = Recommendation(
                     source=s,
                     number=number,
-                    assessment_recommendation=origin,
+                    origin_key=str(origin.pk) if origin else "",
                     criterion_id=criterion_id,
                     text=text,
                     theme=rng.choice(["Governance", "Training", "Partnership", "Communications"]),
