@@ -160,7 +160,7 @@ def _line(item, seen, **values):
         recommendation_id=item.pk,
         response=values.get("response", "accepted"),
         lead=values.get("lead", ""),
-        seen_updated_at=seen,
+        seen_version=seen,
     )
 
 
@@ -169,7 +169,7 @@ def test_two_people_saving_at_once_never_silently_undo_each_other(lead, council)
     source = SourceFactory(organisation=council)
     first = RecommendationFactory(source=source, number=1)
     second = RecommendationFactory(source=source, number=2)
-    seen = {r.pk: r.updated_at for r in Recommendation.objects.filter(source=source)}
+    seen = {r.pk: r.version for r in Recommendation.objects.filter(source=source)}
     # Both open the form; the colleague saves a lead for recommendation 1 first.
     services.source_respond(
         actor=colleague,
@@ -218,10 +218,11 @@ def test_respond_form_in_pages_keeps_typing_after_a_conflict(lead, council):
         data |= {
             f"r{item.pk}-response": "accepted",
             f"r{item.pk}-lead": "Prevent lead",
-            f"r{item.pk}-seen": item.updated_at.isoformat(),
+            f"r{item.pk}-seen": str(item.version),
         }
-    Recommendation.objects.filter(pk=items[0].pk).update(lead="Someone else's answer")
-    Recommendation.objects.get(pk=items[0].pk).save()  # a new updated_at, as a save makes
+    Recommendation.objects.filter(pk=items[0].pk).update(
+        lead="Someone else's answer", version=items[0].version + 1
+    )
     response = client.post(url, data)
     text = response.content.decode()
     assert response.status_code == 200
@@ -229,7 +230,7 @@ def test_respond_form_in_pages_keeps_typing_after_a_conflict(lead, council):
     assert "Prevent lead" in text  # what was typed is still on the form
     assert Recommendation.objects.get(pk=items[0].pk).lead == "Someone else's answer"
     # Saving again, deliberately, replaces the other answer and moves to page 2.
-    data[f"r{items[0].pk}-seen"] = Recommendation.objects.get(pk=items[0].pk).updated_at.isoformat()
+    data[f"r{items[0].pk}-seen"] = str(Recommendation.objects.get(pk=items[0].pk).version)
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"].endswith("?page=2")
     assert Recommendation.objects.get(pk=items[0].pk).lead == "Prevent lead"

@@ -11,7 +11,7 @@ from assurance.core.forms import add_service_errors
 from assurance.core.paging import paginate
 from assurance.organisations.selectors import visible_organisations
 
-from .. import forms, rules, selectors, services
+from .. import documents, forms, rules, selectors, services
 
 
 @requires(Action.VIEW_RECORDS)
@@ -64,6 +64,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
             "page": page,
             "pagination": pagination,
             "blockers": rules.closure_blockers(every) if not source.is_closed else [],
+            "figures": documents.closure_figures(every),
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
@@ -154,7 +155,7 @@ def source_respond(request, pk: int):
                 for item in selectors.source_response_rows(source).filter(
                     pk__in=[line.recommendation.pk for line in lines]
                 ):
-                    data[f"r{item.pk}-seen"] = item.updated_at.isoformat()
+                    data[f"r{item.pk}-seen"] = str(item.version)
                 lines = _response_lines(data, page.object_list, people)
                 for line in lines:
                     line.is_valid()
@@ -194,7 +195,7 @@ def _response_lines(data, items, people) -> list:
                 "lead": item.lead,
                 "lead_user": item.lead_user_id,
                 "milestone": item.milestone,
-                "seen": item.updated_at.isoformat() if item.updated_at else "",
+                "seen": item.version,
             },
         )
         for item in items
@@ -209,7 +210,7 @@ def _response(line) -> dict:
         "lead": data["lead"],
         "lead_user_id": data["lead_user"],
         "milestone": data["milestone"],
-        "seen_updated_at": data.get("seen"),
+        "seen_version": data.get("seen"),
     }
 
 
