@@ -100,6 +100,10 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-period", "organisation__name", "partnership__name"]
+        # Moderation compares every council assessed against one version in one period.
+        indexes = [
+            models.Index(fields=["framework_version", "period"], name="assessment_cohort_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

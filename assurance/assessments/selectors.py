@@ -36,6 +36,36 @@ def visible_assessments(user, *, purpose: Action) -> QuerySet[Assessment]:
     return restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
 
 
+@dataclass
+class AssessmentFilters:
+    q: str = ""
+    period: str = ""
+    status: str = ""
+
+
+def assessment_list(user, filters: AssessmentFilters) -> QuerySet[Assessment]:
+    """The assessments page, newest period first; paginate it."""
+    qs = visible_assessments(user, purpose=Action.VIEW_RECORDS)
+    if filters.q:
+        qs = qs.filter(
+            Q(organisation__name__icontains=filters.q) | Q(partnership__name__icontains=filters.q)
+        )
+    if filters.period:
+        qs = qs.filter(period=filters.period)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    return qs.order_by("-period", "organisation__name", "partnership__name", "pk")
+
+
+def visible_periods(user, *, purpose: Action) -> list[str]:
+    return list(
+        visible_assessments(user, purpose=purpose)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .distinct()
+    )
+
+
 def get_assessment_for(user, pk: int, *, purpose: Action) -> Assessment:
     """404 alike for missing and out-of-scope assessments."""
     return get_object_or_404(visible_assessments(user, purpose=purpose), pk=pk)

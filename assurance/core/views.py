@@ -4,6 +4,7 @@ from django.shortcuts import render
 from assurance.accounts.permissions import Action, public, requires, signed_in
 
 from . import selectors
+from .paging import paginate
 from .registry import home_sections_for
 
 
@@ -32,8 +33,14 @@ def history(request, label: str, pk: int):
     record, entries = selectors.record_history(request.user, label, pk)
     if record is None:
         raise Http404
+    page, pagination = paginate(request, entries, size=25)
     return render(
         request,
         "core/history.html",
-        {"record": record, "entries": entries, "model_name": record._meta.verbose_name},
+        {
+            "record": record,
+            "entries": page.object_list,
+            "pagination": pagination,
+            "model_name": record._meta.verbose_name,
+        },
     )

@@ -30,11 +30,12 @@ def get_partnership_for(user, pk: int, *, purpose: Action) -> Partnership:
     return get_object_or_404(visible_partnerships(user, purpose=purpose), pk=pk)
 
 
-def organisation_directory(user) -> QuerySet[Organisation]:
-    """The organisations page: with districts and partnerships for each row."""
-    return visible_organisations(user, purpose=Action.VIEW_ORGANISATION).prefetch_related(
-        "districts", "partnerships"
-    )
+def organisation_directory(user, *, q: str = "") -> QuerySet[Organisation]:
+    """The organisations page, by name; paginate it."""
+    qs = visible_organisations(user, purpose=Action.VIEW_ORGANISATION)
+    if q:
+        qs = qs.filter(name__icontains=q)
+    return qs.order_by("name", "pk")
 
 
 def regions_with_counts(user) -> QuerySet[Region]:

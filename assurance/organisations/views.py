@@ -1,16 +1,19 @@
 from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.paging import paginate
 
 from . import selectors
 
 
 @requires(Action.VIEW_ORGANISATION)
 def organisation_list(request):
+    q = request.GET.get("q", "").strip()[:100]
+    page, pagination = paginate(request, selectors.organisation_directory(request.user, q=q))
     return render(
         request,
         "organisations/organisation_list.html",
-        {"organisations": selectors.organisation_directory(request.user)},
+        {"organisations": page.object_list, "page": page, "pagination": pagination, "q": q},
     )
 
 

@@ -96,6 +96,7 @@ class ResponseForm(GovukForm):
     lead = forms.CharField(required=False, max_length=250)
     lead_user = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     milestone = UkDateField(required=False)
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, recommendation, people, **kwargs):
         super().__init__(*args, prefix=f"r{recommendation.pk}", **kwargs)
@@ -111,6 +112,13 @@ class ResponseForm(GovukForm):
         self.fields["lead_user"].label = f"Lead person for recommendation {n} (optional)"
         self.fields["lead_user"].choices = [("", "No one named")] + people
         self.fields["milestone"].label = f"Milestone for recommendation {n}"
+
+    def clean_seen(self):
+        """The recommendation's version when the form was drawn."""
+        try:
+            return int(self.cleaned_data.get("seen") or "")
+        except ValueError:
+            return None
 
     def clean(self):
         data = super().clean()
@@ -318,7 +326,14 @@ class ImportForm(GovukForm):
 
 
 class RegisterFilterForm(GovukForm):
-    source = forms.TypedChoiceField(label="Source", required=False, coerce=int, empty_value=None)
+    # A search, not a list of every source: the list would grow with the nation.
+    source_q = forms.CharField(
+        label="Source",
+        help_text="Part of its title or its council’s name",
+        required=False,
+        max_length=100,
+    )
+    source = forms.IntegerField(required=False, widget=forms.HiddenInput)
     status = forms.MultipleChoiceField(
         label="Status", choices=Status.choices, required=False, widget=GovukCheckboxSelectMultiple
     )
@@ -336,7 +351,6 @@ class RegisterFilterForm(GovukForm):
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [("", "All sources"), *choices["sources"]]
         self.fields["lead"].choices = [("", "All leads"), *((x, x) for x in choices["leads"])]
         self.fields["criterion"].choices = [("", "All criteria"), *choices["criteria"]]
 

@@ -236,6 +236,12 @@ class Recommendation(models.Model):
             models.Index(fields=["verification"]),
             models.Index(fields=["source", "number_key"]),
             models.Index(fields=["response"]),
+            # The register's default order, read a page at a time.
+            models.Index(
+                fields=["milestone", "source", "number_key", "id"], name="register_milestone_idx"
+            ),
+            # The register's list of leads in use.
+            models.Index(fields=["lead"], name="recommendation_lead_idx"),
         ]
 
     def __str__(self) -> str:
@@ -267,6 +273,12 @@ class ProgressEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name_plural = "progress entries"
+        # The latest entry of each recommendation without reading the others.
+        indexes = [
+            models.Index(
+                fields=["recommendation", "-created_at", "-id"], name="progress_latest_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Progress on {self.recommendation} at {self.created_at:%Y-%m-%d}"
@@ -419,3 +431,54 @@ class NationalApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.national_source} for {self.organisation}"
+
+
+class DocumentStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    BUILDING = "building", "Being built"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be built"
+
+
+def _private_storage():
+    from assurance.evidence.models import private_storage
+
+    return private_storage()
+
+
+class SourceDocument(models.Model):
+    """A tracker or response matrix built by the task worker and kept until
+    the source changes: the fingerprint names the state of the source and its
+    recommendations the file was built from (selectors.source_fingerprint)."""
+
+    source = models.ForeignKey(
+        RecommendationSource, on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(max_length=10)
+    extension = models.CharField(max_length=5)
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(
+        max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
+    )
+    step = models.CharField(max_length=120, blank=True, help_text="Progress, in words.")
+    file = models.FileField(storage=_private_storage, upload_to="documents/", blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "extension", "fingerprint"],
+                name="source_document_once_per_state",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.extension}) of {self.source}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY

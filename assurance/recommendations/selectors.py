@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from .models import (
     Recommendation,
     RecommendationSource,
     Response,
+    SourceDocument,
     SourceKind,
     Status,
 )
@@ -97,20 +98,97 @@ def sources_with_counts(user) -> QuerySet[RecommendationSource]:
     )
 
 
-def source_recommendations(source: RecommendationSource) -> list[Recommendation]:
-    """A source's recommendations with what its page and documents show,
-    including the latest progress entry, in a fixed number of queries."""
-    latest = ProgressEntry.objects.select_related("author").order_by("-created_at", "-pk")
-    items = list(
-        source.recommendations.select_related("criterion", "lead_user").prefetch_related(
-            Prefetch("progress", queryset=latest, to_attr="progress_log")
+SOURCE_STATUSES = ("open", "closed", "all")
+
+
+@dataclass
+class SourceFilters:
+    q: str = ""
+    status: str = "open"  # the default view of a list that grows every year
+
+
+def source_list(user, filters: SourceFilters) -> QuerySet[RecommendationSource]:
+    """The sources page, newest first: paginate it, then ``with_source_counts``
+    on the page only."""
+    qs = visible_sources(user, purpose=Action.VIEW_RECORDS)
+    if filters.status in ("open", "closed"):
+        qs = qs.filter(status=filters.status)
+    if filters.q:
+        qs = qs.filter(Q(title__icontains=filters.q) | Q(organisation__name__icontains=filters.q))
+    return qs.order_by("-made_on", "title", "pk")
+
+
+def with_source_counts(sources) -> list[RecommendationSource]:
+    """Totals, outstanding and overdue for a page of sources, in one query."""
+    sources = list(sources)
+    today = timezone.localdate()
+    rows = (
+        Recommendation.objects.filter(source__in=[s.pk for s in sources])
+        .values("source_id")
+        .annotate(
+            total=Count("pk"),
+            outstanding=Count("pk", filter=unsettled_q()),
+            overdue=Count("pk", filter=overdue_q(today)),
         )
+        .order_by()
+    )
+    counts = {row["source_id"]: row for row in rows}
+    for source in sources:
+        row = counts.get(source.pk, {})
+        source.total = row.get("total", 0)
+        source.outstanding = row.get("outstanding", 0)
+        source.overdue = row.get("overdue", 0)
+    return sources
+
+
+def source_recommendations(source: RecommendationSource) -> list[Recommendation]:
+    """A source's recommendations with what its documents and response form
+    show, including the latest progress entry only, in two queries."""
+    items = list(source.recommendations.select_related("criterion", "lead_user"))
+    return with_latest_progress(items)
+
+
+def with_latest_progress(items: list[Recommendation]) -> list[Recommendation]:
+    """Attach ``latest_progress`` and ``overdue`` to each recommendation: one
+    query for the latest entries (by the (recommendation, created_at) index),
+    not every entry of every recommendation."""
+    latest = (
+        ProgressEntry.objects.filter(recommendation=OuterRef("recommendation_id"))
+        .order_by("-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    entries = (
+        {
+            entry.recommendation_id: entry
+            for entry in ProgressEntry.objects.filter(
+                recommendation__in=[item.pk for item in items], pk=Subquery(latest)
+            ).select_related("author")
+        }
+        if items
+        else {}
     )
     today = timezone.localdate()
     for item in items:
-        item.latest_progress = item.progress_log[0] if item.progress_log else None
+        item.latest_progress = entries.get(item.pk)
         mark_overdue(item, today)
     return items
+
+
+def source_response_rows(source: RecommendationSource) -> QuerySet[Recommendation]:
+    """The response form's rows (paginate them); no progress is shown there."""
+    return source.recommendations.select_related("lead_user").order_by("number_key")
+
+
+def source_page_items(source: RecommendationSource, page_of) -> tuple:
+    """The source page: one page of its recommendations (``page_of`` paginates
+    a queryset) and what still blocks closing it, over all of them."""
+    page, pagination = page_of(
+        source.recommendations.select_related("criterion", "lead_user").order_by("number_key")
+    )
+    today = timezone.localdate()
+    for item in page.object_list:
+        mark_overdue(item, today)
+    return page, pagination, list(source.recommendations.all())
 
 
 def visible_recommendations(user, *, purpose: Action) -> QuerySet[Recommendation]:
@@ -193,6 +271,7 @@ DEFAULT_SORT = "milestone"
 @dataclass
 class RegisterFilters:
     source: int | None = None
+    source_q: str = ""
     statuses: list[str] = field(default_factory=list)
     responses: list[str] = field(default_factory=list)
     lead: str = ""
@@ -206,6 +285,11 @@ def register(user, filters: RegisterFilters) -> QuerySet[Recommendation]:
     qs = visible_recommendations(user, purpose=Action.VIEW_RECORDS)
     if filters.source:
         qs = qs.filter(source_id=filters.source)
+    if filters.source_q:
+        qs = qs.filter(
+            Q(source__title__icontains=filters.source_q)
+            | Q(source__organisation__name__icontains=filters.source_q)
+        )
     if filters.statuses:
         qs = qs.filter(status__in=filters.statuses)
     if filters.responses:
@@ -250,7 +334,8 @@ def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, i
 
 
 def register_choices(user) -> dict[str, list]:
-    """The options of the filter form: sources, leads and criteria in use."""
+    """The options of the filter form: leads and criteria in use. Sources are
+    searched by text instead (there are thousands nationally)."""
     recommendations = visible_recommendations(user, purpose=Action.VIEW_RECORDS).order_by()
     leads = (
         recommendations.exclude(lead="").values_list("lead", flat=True).distinct().order_by("lead")
@@ -258,16 +343,7 @@ def register_choices(user) -> dict[str, list]:
     criteria = Criterion.objects.filter(
         pk__in=recommendations.exclude(criterion=None).values("criterion_id")
     ).select_related("framework_version__framework")
-    sources = restrict(
-        RecommendationSource.objects.select_related("organisation").only(
-            "pk", "title", "organisation__name"
-        ),
-        user,
-        *SOURCE_LOOKUPS,
-        purpose=Action.VIEW_RECORDS,
-    )
     return {
-        "sources": [(s.pk, f"{s.title} ({s.organisation.name})") for s in sources],
         "leads": list(leads),
         "criteria": [(c.pk, f"{c} – {c.framework_version.framework.title}") for c in criteria],
     }
@@ -279,6 +355,43 @@ def home_counts(user) -> dict[str, int]:
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))
     )
+
+
+# --- Documents built by the worker ------------------------------------------------
+
+
+def source_fingerprint(source: RecommendationSource) -> str:
+    """Names the state of a source and everything its documents show (one
+    query): a document built for another fingerprint is out of date."""
+    import hashlib
+
+    state = source.recommendations.aggregate(
+        count=Count("pk", distinct=True),
+        changed=Max("updated_at"),
+        progress=Max("progress__pk"),
+    )
+    parts = (
+        source.pk, source.title, source.status, source.closed_at, source.closing_statement,
+        source.made_on, source.made_by, source.reference, source.marking, source.kind,
+        source.organisation_id, state["count"], state["changed"], state["progress"],
+    )  # fmt: skip
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def current_document(
+    source: RecommendationSource, kind: str, extension: str, fingerprint: str
+) -> SourceDocument | None:
+    return SourceDocument.objects.filter(
+        source=source, kind=kind, extension=extension, fingerprint=fingerprint
+    ).first()
+
+
+def get_document_for(user, pk: int, *, purpose: Action) -> SourceDocument:
+    """404 alike for a missing document and one of a source the user may not see."""
+    qs = SourceDocument.objects.select_related("source__organisation").filter(
+        source__in=visible_sources(user, purpose=purpose).values("pk")
+    )
+    return get_object_or_404(qs, pk=pk)
 
 
 # --- National recommendations ------------------------------------------------

@@ -16,3 +16,11 @@ def send_reminders(today: str | None = None) -> int:
     """Email leads about milestones due within 14 days or overdue."""
     day = date.fromisoformat(today) if today else timezone.localdate()
     return send_due_reminders(day)
+
+
+@task()
+def build_source_document(document_id: int) -> int:
+    """Build a tracker or response matrix (see services.documents)."""
+    from .services import source_document_build
+
+    return source_document_build(document_id=document_id).pk

@@ -24,6 +24,7 @@ urlpatterns = [
         views.document,
         name="document",
     ),
+    path("documents/<int:pk>/", views.document_status, name="document_status"),
     path("import-template.<slug:extension>", views.import_template, name="import_template"),
     path("<int:pk>/", views.recommendation_detail, name="recommendation"),
     path("<int:pk>/progress/", views.progress_add, name="progress_add"),

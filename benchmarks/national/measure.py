@@ -122,6 +122,18 @@ def measure(path: str, user, requests: int, document: bool) -> dict:
         times.append(_timed(client, path)[0])
         if i >= 4 and statistics.median(times) > SLOW:
             break
+    if document:
+        # The target is from request to download of a fresh document: the first
+        # request builds it (the test settings run the task at once); the
+        # second is served from the cache.
+        return row | {
+            "queries": len(queries),
+            "bytes": size,
+            "n": 1,
+            "median_ms": times[0] * 1000,
+            "p95_ms": times[0] * 1000,
+            "cached_ms": times[1] * 1000,
+        }
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
     return row | {
@@ -141,6 +153,12 @@ def main() -> None:
     from assurance.core.national import placeholder_letters
 
     placeholder_letters()
+    try:  # documents are measured from a cold cache
+        from assurance.recommendations.models import SourceDocument
+
+        SourceDocument.objects.all().delete()
+    except ImportError:
+        pass
     world = NationalWorld()
     rows = []
     for name, entry in sorted(entries().items()):

@@ -63,9 +63,14 @@ def _env(database_url: str, settings: str = "config.settings.local") -> dict:
     return os.environ | {"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": settings}
 
 
-def _generate(database_url: str, seed: int) -> None:
+def _migrate(database_url: str) -> None:
     env = _env(database_url)
     subprocess.check_call([PY, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env)
+
+
+def _generate(database_url: str, seed: int) -> None:
+    env = _env(database_url)
+    _migrate(database_url)
     subprocess.check_call(
         [PY, "manage.py", "generate_national_data", "--seed", str(seed)], cwd=ROOT, env=env
     )
@@ -81,6 +86,8 @@ def sqlite_data(seed: int, digest: str) -> str:
             leftover.unlink()
         _generate(f"sqlite:///{tmp}", seed)
         tmp.rename(path)
+    else:
+        _migrate(f"sqlite:///{path}")
     for old in VAR.glob("national-*.sqlite3*"):
         if not old.name.startswith(path.name):
             old.unlink()
@@ -106,6 +113,8 @@ def postgres_data(seed: int, digest: str) -> str:
             conn.execute(f'CREATE DATABASE "{tmp}"')
             _generate(f"{base}/{tmp}", seed)
             conn.execute(f'ALTER DATABASE "{tmp}" RENAME TO "{name}"')
+        else:
+            _migrate(f"{base}/{name}")
         for old in existing - {name}:
             conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
     return f"{base}/{name}"
@@ -240,7 +249,8 @@ def page_verdict(row: dict) -> tuple[str, bool]:
     if fmt and "download" not in row["page"]:
         seconds = DOCUMENT_S_BY_PAGE.get(row["page"], DOCUMENT_S[fmt])
         ok = row["median_ms"] <= seconds * 1000
-        return ("met" if ok else "MISSED") + f" (≤ {seconds:g} s)", ok
+        cached = f"; {row['cached_ms']:.0f} ms once cached" if "cached_ms" in row else ""
+        return ("met" if ok else "MISSED") + f" (built ≤ {seconds:g} s{cached})", ok
     ok = row["p95_ms"] <= PAGE_P95_MS
     return ("met" if ok else "MISSED") + f" (p95 ≤ {PAGE_P95_MS} ms)", ok
 

@@ -5,24 +5,35 @@ from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.paging import paginate
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
 
 from .. import own_export as own_export_module
 from .. import selectors, services
 from ..forms import AssessmentOpenForm, OwnStartForm
+from ..rules import Status
 from ._helpers import page
 
 
 @requires(Action.VIEW_RECORDS)
 def assessment_list(request):
+    filters = selectors.AssessmentFilters(
+        q=request.GET.get("q", "").strip()[:100],
+        period=request.GET.get("period", "")[:7],
+        status=request.GET.get("status", "")[:24],
+    )
+    page, pagination = paginate(request, selectors.assessment_list(request.user, filters))
     return render(
         request,
         "assessments/assessment_list.html",
         {
-            "assessments": selectors.visible_assessments(
-                request.user, purpose=Action.VIEW_RECORDS
-            ).order_by("-period", "pk")
+            "assessments": page.object_list,
+            "page": page,
+            "pagination": pagination,
+            "filters": filters,
+            "periods": selectors.visible_periods(request.user, purpose=Action.VIEW_RECORDS),
+            "statuses": Status.choices,
         },
     )
 

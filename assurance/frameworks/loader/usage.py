@@ -7,7 +7,7 @@ locks the versions it uses without any change here."""
 
 from __future__ import annotations
 
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef
 from simple_history.models import HistoricalChanges
 
 from ..models import Criterion, CriterionGroup, Descriptor, FrameworkVersion, RatingLevel
@@ -37,8 +37,13 @@ def _outside_relations(model):
 def _uses(version: FrameworkVersion):
     for model, path in _PATHS.items():
         for related, field_name in _outside_relations(model):
-            lookup = f"{field_name}__{path}" if path else field_name
-            yield related, related._base_manager.filter(**{lookup: version})
+            if not path:
+                yield related, related._base_manager.filter(**{field_name: version})
+                continue
+            # From the version's own few rows, one index probe each into the
+            # referencing table, rather than a join across a national table.
+            pointing = related._base_manager.filter(**{field_name: OuterRef("pk")})
+            yield related, model._base_manager.filter(**{path: version}).filter(Exists(pointing))
 
 
 def users_of(version: FrameworkVersion) -> list[str]:

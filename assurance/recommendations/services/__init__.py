@@ -2,13 +2,14 @@
 checks permission first, then the rules, and saves all or nothing."""
 
 from .closure import source_close, source_reopen
+from .documents import source_document_build, source_document_request
 from .duplicates import recommendation_link, recommendation_unlink
 from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
 from .issued import source_record_issue
 from .national import national_source_publish
 from .progress import progress_add
-from .responses import ResponseInput, recommendation_respond, source_respond
+from .responses import CONFLICT, ResponseInput, recommendation_respond, source_respond
 from .sources import recommendation_add, source_create
 from .verification import (
     recommendation_address,
@@ -18,6 +19,7 @@ from .verification import (
 )
 
 __all__ = [
+    "CONFLICT",
     "ResponseInput",
     "extension_decide",
     "extension_request",
@@ -34,6 +36,8 @@ __all__ = [
     "recommendations_import",
     "source_close",
     "source_create",
+    "source_document_build",
+    "source_document_request",
     "source_record_issue",
     "source_reopen",
     "source_respond",

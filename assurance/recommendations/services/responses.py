@@ -28,6 +28,12 @@ class ResponseInput:
     lead: str = ""
     lead_user_id: int | None = None
     milestone: date | None = None
+    # The recommendation's version when the form was drawn: a change to a row
+    # someone else saved since then is refused, not silently undone.
+    seen_version: int | None = None
+
+
+CONFLICT = "Someone else saved recommendation"
 
 
 def _response_errors(number: int, item: ResponseInput, members: set[int]) -> list[str]:
@@ -61,7 +67,7 @@ def source_respond(
         errors += _response_errors(by_id[item.recommendation_id].number, item, members)
     if errors:
         raise ValidationError(errors)
-    changed = []
+    changed, conflicts = [], []
     for item in responses:
         recommendation = by_id[item.recommendation_id]
         values = {
@@ -72,11 +78,22 @@ def source_respond(
             "milestone": item.milestone,
         }
         if any(getattr(recommendation, k) != v for k, v in values.items()):
+            if item.seen_version is not None and item.seen_version != recommendation.version:
+                conflicts.append(recommendation.number)
+                continue
             for field, value in values.items():
                 setattr(recommendation, field, value)
-            recommendation.version += 1
-            recommendation.save()
             changed.append(recommendation)
+    if conflicts:
+        numbers = ", ".join(str(n) for n in conflicts)
+        raise ValidationError(
+            f"{CONFLICT}{'s' if len(conflicts) > 1 else ''} {numbers} after you opened "
+            "this page. Nothing has been saved. Open the recommendation to see their answers; "
+            "saving this page again will replace them with yours."
+        )
+    for recommendation in changed:  # only the rows that changed are written
+        recommendation.version += 1
+        recommendation.save()
     return changed
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from assurance.recommendations.models import Extension
+from assurance.recommendations.models import Extension, SourceDocument
 from assurance.recommendations.tests.factories import RecommendationFactory, SourceFactory
 from tests.access.matrix import (
     BOTH,
@@ -27,6 +27,13 @@ def build(world) -> None:
     own = SourceFactory(organisation=world.own, title="Own review")
     other = SourceFactory(organisation=world.other, title="Other review")
     world.add("source", own, other)
+    world.add(
+        "source_document",
+        SourceDocument.objects.create(source=own, kind="tracker", extension="pdf", fingerprint="a"),
+        SourceDocument.objects.create(
+            source=other, kind="tracker", extension="pdf", fingerprint="a"
+        ),
+    )
     world.add(
         "recommendation",
         RecommendationFactory(source=own, number=1),
@@ -114,6 +121,10 @@ ENTRIES = {
     "recommendations:source": Entry(url=_url("source"), allowed=READERS),
     "recommendations:document": Entry(
         url=_url("document", "source", "matrix", "xlsx"), allowed=READERS
+    ),
+    # A document still being built: its status page, which refreshes itself.
+    "recommendations:document_status": Entry(
+        url=_url("document_status", "source_document"), allowed=READERS
     ),
     "recommendations:recommendation": Entry(
         url=_url("recommendation", "recommendation"), allowed=READERS

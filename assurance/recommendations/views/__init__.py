@@ -1,6 +1,6 @@
 """Thin views: parse input, call one selector or service, render or redirect."""
 
-from .documents import document
+from .documents import document, document_status
 from .imports import import_template, source_import, source_import_confirm
 from .national import national_detail, national_list, national_publish
 from .progress import (
@@ -40,6 +40,7 @@ __all__ = [
     "recommendation_respond",
     "recommendation_verify",
     "document",
+    "document_status",
     "import_template",
     "progress_add",
     "recommendation_add",

@@ -32,6 +32,7 @@ def register(request):
     sort = request.GET.get("sort", selectors.DEFAULT_SORT)
     filters = selectors.RegisterFilters(
         source=data.get("source"),
+        source_q=data.get("source_q", ""),
         statuses=data.get("status", []),
         responses=data.get("response", []),
         lead=data.get("lead", ""),

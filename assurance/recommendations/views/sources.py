@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.paging import paginate
 from assurance.organisations.selectors import visible_organisations
 
 from .. import documents, forms, rules, selectors, services
@@ -14,10 +16,21 @@ from .. import documents, forms, rules, selectors, services
 
 @requires(Action.VIEW_RECORDS)
 def source_list(request):
+    status = request.GET.get("status", "open")
+    filters = selectors.SourceFilters(
+        q=request.GET.get("q", "").strip()[:100],
+        status=status if status in selectors.SOURCE_STATUSES else "open",
+    )
+    page, pagination = paginate(request, selectors.source_list(request.user, filters))
     return render(
         request,
         "recommendations/source_list.html",
-        {"sources": selectors.sources_with_counts(request.user)},
+        {
+            "sources": selectors.with_source_counts(page.object_list),
+            "page": page,
+            "pagination": pagination,
+            "filters": filters,
+        },
     )
 
 
@@ -41,15 +54,17 @@ def source_create(request):
 
 
 def _source_page(request, source, *, close_form=None, reopen_form=None, status=200):
-    items = selectors.source_recommendations(source)
+    page, pagination, every = selectors.source_page_items(source, lambda qs: paginate(request, qs))
     return render(
         request,
         "recommendations/source_detail.html",
         {
             "source": source,
-            "items": items,
-            "blockers": rules.closure_blockers(items) if not source.is_closed else [],
-            "figures": documents.closure_figures(items),
+            "items": page.object_list,
+            "page": page,
+            "pagination": pagination,
+            "blockers": rules.closure_blockers(every) if not source.is_closed else [],
+            "figures": documents.closure_figures(every),
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
@@ -106,27 +121,23 @@ def source_reopen(request, pk: int):
     )
 
 
+RESPOND_PAGE_SIZE = 25
+
+
 @requires(Action.RESPOND_RECOMMENDATIONS)
 def source_respond(request, pk: int):
+    """The whole-source response form, a page of recommendations at a time;
+    only changed rows are written, and a row someone else saved meanwhile is
+    refused (see services.source_respond)."""
     source = selectors.get_source_for(request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS)
-    items = selectors.source_recommendations(source)
+    page, pagination = paginate(
+        request, selectors.source_response_rows(source), size=RESPOND_PAGE_SIZE
+    )
     people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
-    lines = [
-        forms.ResponseForm(
-            request.POST or None,
-            recommendation=item,
-            people=people,
-            initial={
-                "response": item.response,
-                "reason": item.reason,
-                "lead": item.lead,
-                "lead_user": item.lead_user_id,
-                "milestone": item.milestone,
-            },
-        )
-        for item in items
-    ]
-    summary = forms.GovukForm()
+    lines = _response_lines(request.POST or None, page.object_list, people)
+    # Bound and validated (it has no fields), so that a service's refusal can be added to it.
+    summary = forms.GovukForm({})
+    summary.is_valid()
     # A list, not a generator: every line is validated so that every error shows.
     valid = [line.is_valid() for line in lines]
     if request.method == "POST" and all(valid):
@@ -137,9 +148,25 @@ def source_respond(request, pk: int):
         try:
             services.source_respond(actor=request.user, source=source, responses=responses)
         except ValidationError as error:
+            if any(services.CONFLICT in m for m in error.messages):
+                # Keep what the person typed, now against the current versions:
+                # saving again is a deliberate choice to replace the other answers.
+                data = request.POST.copy()
+                for item in selectors.source_response_rows(source).filter(
+                    pk__in=[line.recommendation.pk for line in lines]
+                ):
+                    data[f"r{item.pk}-seen"] = str(item.version)
+                lines = _response_lines(data, page.object_list, people)
+                for line in lines:
+                    line.is_valid()
             add_service_errors(summary, error)
         else:
-            messages.success(request, "The responses have been saved.")
+            messages.success(request, "The responses on this page have been saved.")
+            if page.has_next():
+                return redirect(
+                    f"{reverse('recommendations:source_respond', args=[source.pk])}"
+                    f"?page={page.next_page_number()}"
+                )
             return redirect("recommendations:source", pk=source.pk)
     return render(
         request,
@@ -147,11 +174,32 @@ def source_respond(request, pk: int):
         {
             "source": source,
             "lines": lines,
+            "page": page,
+            "pagination": pagination,
             "summary": summary,
             "classification": source.marking,
             "has_errors": summary.errors or any(line.errors for line in lines),
         },
     )
+
+
+def _response_lines(data, items, people) -> list:
+    return [
+        forms.ResponseForm(
+            data,
+            recommendation=item,
+            people=people,
+            initial={
+                "response": item.response,
+                "reason": item.reason,
+                "lead": item.lead,
+                "lead_user": item.lead_user_id,
+                "milestone": item.milestone,
+                "seen": item.version,
+            },
+        )
+        for item in items
+    ]
 
 
 def _response(line) -> dict:
@@ -162,6 +210,7 @@ def _response(line) -> dict:
         "lead": data["lead"],
         "lead_user_id": data["lead_user"],
         "milestone": data["milestone"],
+        "seen_version": data.get("seen"),
     }
 
 

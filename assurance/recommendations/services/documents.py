@@ -1,0 +1,79 @@
+"""Large documents (tracker, response matrix) built by the task worker and
+cached until the source changes, so that no web worker spends seconds on a
+400-row PDF."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from assurance.accounts.models import User
+from assurance.accounts.permissions import Action, restrict
+
+from ..models import DocumentStatus, RecommendationSource, SourceDocument
+
+SOURCE_LOOKUPS = ("organisation", "partnership__members")
+
+
+@transaction.atomic
+def source_document_request(
+    *, actor: User, source: RecommendationSource, kind: str, extension: str, fingerprint: str
+) -> SourceDocument:
+    """The document for the source as it is now: the cached one, or a new one
+    queued for the worker (earlier versions of it are removed)."""
+    visible = RecommendationSource.objects.filter(pk=source.pk)
+    if not restrict(visible, actor, *SOURCE_LOOKUPS, purpose=Action.VIEW_RECORDS).exists():
+        raise PermissionDenied
+    document, created = SourceDocument.objects.get_or_create(
+        source=source, kind=kind, extension=extension, fingerprint=fingerprint
+    )
+    if created or document.status == DocumentStatus.FAILED:
+        for old in SourceDocument.objects.filter(
+            source=source, kind=kind, extension=extension
+        ).exclude(pk=document.pk):
+            if old.file:
+                old.file.delete(save=False)
+            old.delete()
+        document.status, document.step, document.error = DocumentStatus.QUEUED, "", ""
+        document.save()
+        from ..tasks import build_source_document
+
+        build_source_document.enqueue(document.pk)
+        document.refresh_from_db()  # the immediate backend (tests) has built it already
+    return document
+
+
+def source_document_build(*, document_id: int) -> SourceDocument:
+    """Run by the worker as the system. Each step is saved at once, so the
+    status page shows progress."""
+    from .. import documents, selectors
+
+    document = SourceDocument.objects.select_related("source__organisation").get(pk=document_id)
+    if document.status == DocumentStatus.READY:
+        return document
+    _step(document, DocumentStatus.BUILDING, "Reading the recommendations")
+    try:
+        items = selectors.source_recommendations(document.source)
+        context = documents.BUILDERS[document.kind](document.source, items)
+        _step(document, DocumentStatus.BUILDING, f"Laying out {len(items)} recommendations")
+        content = documents.RENDERERS[document.extension](context)
+        document.file.save(
+            f"{uuid.uuid4().hex}.{document.extension}", ContentFile(content), save=False
+        )
+        document.filename = context.filename
+        document.finished_at = timezone.now()
+        _step(document, DocumentStatus.READY, "Ready")
+    except Exception as error:  # recorded for the status page, then re-raised for the log
+        document.error = f"{type(error).__name__}"
+        _step(document, DocumentStatus.FAILED, "Could not be built")
+        raise
+    return document
+
+
+def _step(document: SourceDocument, status: str, step: str) -> None:
+    document.status, document.step = status, step
+    document.save()
