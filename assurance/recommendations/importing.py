@@ -296,12 +296,9 @@ def _date(value, column: str, error) -> date | None:
 
 
 def template_csv() -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADINGS)
-    writer.writerow(EXAMPLE_ROW)
-    # utf-8-sig so that Excel opens accented text correctly.
-    return buffer.getvalue().encode("utf-8-sig")
+    from assurance.documents.csv import csv_from_rows
+
+    return csv_from_rows(headers=HEADINGS, rows=[EXAMPLE_ROW])
 
 
 def template_xlsx() -> bytes:
