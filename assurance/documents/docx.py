@@ -1,5 +1,9 @@
 """Word documents with python-docx: a small builder so every DOCX the service
-produces has the same marking, fonts, table style and page numbers."""
+produces has the same marking, fonts, table style and page numbers.
+
+Every text goes through ``core.text.clean_text`` on its way in: XML cannot
+hold control characters, and a stored value that has one must still give a
+document that opens."""
 
 from __future__ import annotations
 
@@ -13,11 +17,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from assurance.core.text import clean_text
+
 
 class DocxBuilder:
     def __init__(self, *, title: str, marking: str = "OFFICIAL", landscape: bool = False):
         self.document = Document()
-        self.document.core_properties.title = title
+        self.document.core_properties.title = clean_text(title)
         style = self.document.styles["Normal"]
         style.font.name = "Arial"
         style.font.size = Pt(11)
@@ -25,6 +31,7 @@ class DocxBuilder:
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
+        marking = clean_text(marking)
         self._mark(section.header.paragraphs[0], marking)
         footer = section.footer.paragraphs[0]
         self._mark(footer, marking)
@@ -40,12 +47,12 @@ class DocxBuilder:
         run.bold = True
 
     def heading(self, text: str, level: int = 1) -> DocxBuilder:
-        self.document.add_heading(text, level=level)
+        self.document.add_heading(clean_text(str(text)), level=level)
         return self
 
     def paragraph(self, text: str = "", *, bold: bool = False, align_right: bool = False):
         paragraph = self.document.add_paragraph()
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(clean_text(str(text)))
         run.bold = bold
         if align_right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -53,7 +60,7 @@ class DocxBuilder:
 
     def bullets(self, items: Iterable[str]) -> DocxBuilder:
         for item in items:
-            self.document.add_paragraph(item, style="List Bullet")
+            self.document.add_paragraph(clean_text(str(item)), style="List Bullet")
         return self
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> DocxBuilder:
@@ -61,12 +68,12 @@ class DocxBuilder:
         table.style = "Table Grid"
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(str(header)).bold = True
+            cell.paragraphs[0].add_run(clean_text(str(header))).bold = True
         _repeat_header(table.rows[0])
         for row in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
-                cell.text = "" if value is None else str(value)
+                cell.text = "" if value is None else clean_text(str(value))
         self.document.add_paragraph()
         return self
 

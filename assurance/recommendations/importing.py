@@ -11,6 +11,8 @@ import io
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
+from assurance.core.text import clean_value
+
 from . import rules
 
 MAX_ROWS = 2000
@@ -169,7 +171,7 @@ def _blank(row: list) -> bool:
 
 
 def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
-    table = list(table)
+    table = [[clean_value(value) for value in row] for row in table]
     while table and _blank(table[-1]):
         table.pop()
     if not table or _blank(table[0]):

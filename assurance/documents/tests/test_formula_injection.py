@@ -75,3 +75,18 @@ def test_register_exports_hold_no_formula(client, council, lead, kind):
     assert not _has_formula(response.content)
     sheet = load_workbook(BytesIO(response.content)).active
     assert PAYLOADS[1] in [c.value for c in sheet[2]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("extension", ["xlsx", "docx", "pdf"])
+def test_register_exports_open_with_stored_control_characters(client, council, lead, extension):
+    from assurance.recommendations.tests.factories import RecommendationFactory, SourceFactory
+
+    source = SourceFactory(organisation=council, title="Review\x0b\ufffe")
+    RecommendationFactory(source=source, number=1, text="Do\x00 it\x1b\uffff", lead="Lead\x07")
+    client.force_login(lead)
+    for kind in ("matrix", "tracker"):
+        url = reverse("recommendations:document", args=[source.pk, kind, extension])
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.content[:4] in (b"PK\x03\x04", b"%PDF")
