@@ -11,12 +11,14 @@ import io
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
+from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
 from assurance.core.text import clean_value
 
 from . import rules
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
+ARCHIVE_LIMITS = ArchiveLimits(max_uncompressed=50 * 1024 * 1024)
 
 # (heading in the template, key, required)
 COLUMNS = [
@@ -156,6 +158,12 @@ def _read_csv(content: bytes) -> list[list] | ParseResult:
 def _read_xlsx(content: bytes) -> list[list] | ParseResult:
     from openpyxl import load_workbook
 
+    try:
+        check_archive(content, ARCHIVE_LIMITS)
+    except ArchiveRefused as error:
+        if error.damaged:
+            return _fail("The selected file is not a valid Excel workbook (.xlsx).")
+        return _fail(str(error))
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
