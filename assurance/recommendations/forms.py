@@ -68,12 +68,14 @@ class SourceForm(GovukForm):
 class RecommendationForm(GovukForm):
     number = forms.IntegerField(
         label="Number",
-        min_value=1,
+        min_value=rules.MIN_NUMBER,
+        max_value=rules.MAX_NUMBER,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
         error_messages={
             "required": "Enter the recommendation's number.",
             "invalid": "Enter the number as a whole number, such as 3.",
-            "min_value": "Enter a number from 1.",
+            "min_value": f"Enter a number from {rules.MIN_NUMBER} to {rules.MAX_NUMBER}.",
+            "max_value": f"Enter a number from {rules.MIN_NUMBER} to {rules.MAX_NUMBER}.",
         },
     )
     text = forms.CharField(

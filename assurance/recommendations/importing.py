@@ -152,7 +152,42 @@ def _read_csv(content: bytes) -> list[list] | ParseResult:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         return _fail("The CSV file must be saved as UTF-8 (in Excel: CSV UTF-8).")
-    return list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as error:
+        if "field limit" in str(error):
+            return _fail(
+                f"A cell in the file is longer than {csv.field_size_limit():,} characters. "
+                "Shorten it and try again."
+            )
+        return _fail(_UNBALANCED_QUOTE)
+    merged = _merged_row(rows)
+    if merged:
+        return ParseResult(errors=[RowError(merged, "", _UNBALANCED_QUOTE)])
+    return rows
+
+
+_UNBALANCED_QUOTE = (
+    'The file has a quotation mark (") that is opened but not closed, so rows would run '
+    "together. Check the row for a stray quotation mark, save it again and try again."
+)
+
+
+def _merged_row(rows: list[list[str]]) -> int:
+    """The row number of a cell that swallowed later rows through a stray quote.
+
+    A cell may hold line breaks; but a line inside it that is itself laid out
+    like a row of the file (as many commas as the heading has columns, less
+    one) means the quotes ran on."""
+    if not rows:
+        return 0
+    separators = max(len(rows[0]) - 1, 2)
+    for number, row in enumerate(rows[1:], start=2):
+        for cell in row:
+            inner = cell.splitlines()[1:]
+            if any(line.count(",") >= separators for line in inner):
+                return number
+    return 0
 
 
 def _read_xlsx(content: bytes) -> list[list] | ParseResult:
@@ -235,7 +270,11 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
 
     number = _number(values.get("number"))
     if number is None:
-        error("Number", "Enter the recommendation's number as a whole number, such as 3.")
+        error(
+            "Number",
+            "Enter the recommendation's number as a whole number from "
+            f"{rules.MIN_NUMBER} to {rules.MAX_NUMBER}, such as 3.",
+        )
     text = _text(values.get("text"))
     if not text:
         error("Recommendation", "Enter the text of the recommendation.")
@@ -284,9 +323,13 @@ def _number(value) -> int | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
-        return value if value >= 1 else None
+        return value if rules.number_in_range(value) else None
     text = _text(value).rstrip(".)")
-    return int(text) if text.isdigit() and int(text) >= 1 else None
+    # Decimal digits of any script (as the forms accept), but not "²" or "①",
+    # which are digits to str.isdigit() and not numbers to int().
+    if not text.isdecimal() or len(text) > 9:
+        return None
+    return int(text) if rules.number_in_range(int(text)) else None
 
 
 def _date(value, column: str, error) -> date | None:

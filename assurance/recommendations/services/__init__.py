@@ -56,8 +56,11 @@ def _require_own_items(source: RecommendationSource) -> None:
 def _clean_numbered(recommendations: Sequence[tuple]) -> list[str]:
     errors, seen = [], set()
     for number, text, _criterion in recommendations:
-        if not isinstance(number, int) or number < 1:
-            errors.append(f"Recommendation number {number!r} must be a whole number from 1.")
+        if not isinstance(number, int) or not rules.number_in_range(number):
+            errors.append(
+                f"Recommendation number {number!r} must be a whole number "
+                f"from {rules.MIN_NUMBER} to {rules.MAX_NUMBER}."
+            )
         elif number in seen:
             errors.append(f"Recommendation {number} appears more than once.")
         seen.add(number)
