@@ -13,10 +13,13 @@ pytestmark = pytest.mark.browser
 
 OVERFLOW = """() => {
     const width = document.documentElement.clientWidth;
+    const over = e => e.getBoundingClientRect().right > width + 1;
+    const describe = e => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.')
+        + ': ' + (e.textContent || '').trim().slice(0, 30);
     const wide = [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > width + 1 && e.offsetParent !== null
-                     && !e.closest('.govuk-visually-hidden'))
-        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 1)).map(e => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.') + ':' + (e.textContent || '').trim().slice(0, 30));
+        .filter(e => over(e) && e.offsetParent !== null && !e.closest('.govuk-visually-hidden'))
+        .filter(e => ![...e.children].some(over))
+        .map(describe);
     return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""
 
