@@ -1,6 +1,7 @@
 from django import forms
 
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.core.submissions import OnceOnlyFormMixin
 
 from . import rules
 from .importing import MAX_ROWS
@@ -20,7 +21,7 @@ class UkDateField(forms.DateField):
         super().__init__(widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}), **kwargs)
 
 
-class SourceForm(GovukForm):
+class SourceForm(OnceOnlyFormMixin, GovukForm):
     organisation = forms.ModelChoiceField(
         label="Council",
         queryset=None,
@@ -65,7 +66,7 @@ class SourceForm(GovukForm):
         self.fields["organisation"].queryset = organisations
 
 
-class RecommendationForm(GovukForm):
+class RecommendationForm(OnceOnlyFormMixin, GovukForm):
     number = forms.IntegerField(
         label="Number",
         min_value=rules.MIN_NUMBER,
@@ -123,7 +124,7 @@ class ResponseForm(GovukForm):
         return data
 
 
-class ProgressForm(GovukForm):
+class ProgressForm(OnceOnlyFormMixin, GovukForm):
     entry = forms.CharField(
         label="Progress",
         widget=forms.Textarea(attrs={"rows": 4}),

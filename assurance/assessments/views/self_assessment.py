@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.submissions import submitted_once
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
 
 from .. import selectors, services
@@ -110,13 +111,16 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
     response = selectors.get_response_for(request.user, pk, criterion_pk)
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
-        try:
-            save(response, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
-            return redirect("assessments:task", pk, criterion_pk)
+        with submitted_once(request, form) as once:
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                save(response, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
+                return once.done(redirect("assessments:task", pk, criterion_pk))
     context = _task_context(request, response, **{f"{prefix}_form": form})
     return render(request, "assessments/self_assessment_task.html", context)
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.submissions import submitted_once
 
 from .. import forms, selectors, services
 
@@ -41,13 +42,16 @@ def progress_add(request, pk: int):
     recommendation = selectors.get_recommendation_for(request.user, pk, Action.RECORD_PROGRESS)
     form = forms.ProgressForm(request.POST)
     if form.is_valid():
-        try:
-            services.progress_add(
-                actor=request.user, recommendation=recommendation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The progress has been recorded.")
-            return redirect("recommendations:recommendation", pk=recommendation.pk)
+        with submitted_once(request, form) as once:
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                services.progress_add(
+                    actor=request.user, recommendation=recommendation, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "The progress has been recorded.")
+                return once.done(redirect("recommendations:recommendation", pk=recommendation.pk))
     return _recommendation_page(request, selectors.get_recommendation_for(request.user, pk), form)
