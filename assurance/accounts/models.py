@@ -146,3 +146,36 @@ class AssessorAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessor} → {self.organisation or self.region}"
+
+
+class Invitation(models.Model):
+    """A council role offered to an email address. It becomes a membership
+    only when the owner of that address signs in and accepts it, so inviting
+    never shows the inviter whether the address already has an account, and a
+    conflict of interest is refused to the person it concerns."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150)
+    role = models.CharField(max_length=24, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email", "role"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="invitation_unique_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.get_role_display()} ({self.organisation})"

@@ -19,4 +19,5 @@ urlpatterns = [
     ),
     path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
     path("organisations/<int:organisation_pk>/people/", views.people, name="people"),
+    path("invitations/<int:pk>/accept/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
 
 from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import get_organisation_for
@@ -61,6 +62,7 @@ def profile(request):
         "accounts/profile.html",
         {
             "memberships": selectors.memberships_of(request.user),
+            "invitations": selectors.invitations_for(request.user),
             "assignments": selectors.assignments_of(request.user),
             "roles": roles_of(request.user),
         },
@@ -82,7 +84,12 @@ def people(request, organisation_pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
+            messages.success(
+                request,
+                f"{form.cleaned_data['full_name']} has been invited. They will have the role "
+                "once they accept the invitation sent to "
+                f"{form.cleaned_data['email'].strip().lower()}.",
+            )
             return redirect("accounts:people", organisation_pk=organisation.pk)
     return render(
         request,
@@ -90,6 +97,23 @@ def people(request, organisation_pk: int):
         {
             "organisation": organisation,
             "memberships": selectors.colleagues_of(request.user, organisation),
+            "invitations": selectors.pending_invitations_at(request.user, organisation),
             "form": form,
         },
     )
+
+
+@require_POST
+@signed_in
+def invitation_accept(request, pk: int):
+    invitation = selectors.own_invitation(request.user, pk)
+    try:
+        services.invitation_accept(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"You are now {invitation.get_role_display().lower()} at {invitation.organisation}.",
+        )
+    return redirect("accounts:profile")

@@ -30,6 +30,13 @@ ENTRIES = {
     "accounts:password_reset_complete": no_target(
         lambda: reverse("accounts:password_reset_complete"), (), public=True
     ),
+    # Only the invited person's own pending invitation exists for them: any other is not found.
+    "accounts:invitation_accept": no_target(
+        lambda: reverse("accounts:invitation_accept", args=[999_999]),
+        EVERYONE,
+        method="post",
+        ok=404,
+    ),
     # Administrators manage people in the Django admin, not on council pages.
     "accounts:people": Entry(
         url=lambda w, t: reverse("accounts:people", args=[w.org(t).pk]),
