@@ -109,3 +109,12 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     if membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD:
         raise ValidationError("You cannot remove your own council lead role.")
     membership.delete()
+
+
+@transaction.atomic
+def sign_in_lockout_lift(*, actor: User) -> None:
+    """A completed password reset proves the owner (the actor): lift any lock on
+    the account, from whatever address, so the cool-down never keeps them out."""
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.filter(username__iexact=actor.email).delete()

@@ -41,8 +41,17 @@ password_reset = public(
 password_reset_done = public(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
+
+
+class _PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.sign_in_lockout_lift(actor=form.user)
+        return response
+
+
 password_reset_confirm = public(
-    auth_views.PasswordResetConfirmView.as_view(
+    _PasswordResetConfirm.as_view(
         template_name="accounts/password_reset_confirm.html",
         form_class=forms.SetNewPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),

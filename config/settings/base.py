@@ -122,7 +122,15 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five failures in a row for one account from one address lock that pair out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Failures count per account AND address, so a third party elsewhere cannot lock
+# an account's owner out; a password reset lifts the lock at once.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "assurance.accounts.client_address.client_address"
+# Behind a proxy: the header it sets with the client's address, how many of our
+# proxies append to it, and (optionally) their addresses. Empty: REMOTE_ADDR.
+CLIENT_ADDRESS_HEADER = env.str("CLIENT_ADDRESS_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
