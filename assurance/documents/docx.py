@@ -23,7 +23,7 @@ from assurance.core.text import clean_text
 class DocxBuilder:
     def __init__(self, *, title: str, marking: str = "OFFICIAL", landscape: bool = False):
         self.document = Document()
-        self.document.core_properties.title = clean_text(title)
+        self.document.core_properties.title = clean_text(title)[:255]  # Word's limit
         style = self.document.styles["Normal"]
         style.font.name = "Arial"
         style.font.size = Pt(11)
