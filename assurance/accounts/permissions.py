@@ -223,6 +223,23 @@ def can(user, action: Action, organisation_id: int | None) -> bool:
     return scope is EVERYWHERE or (organisation_id is not None and organisation_id in scope)
 
 
+# Kinds of register source (recommendations.models.SourceKind values) that an
+# issuing app hands over through recommendations.intake, and the action that
+# lets its user do so. A new issuer adds its kind here.
+ISSUER_ACTIONS: dict[str, Action] = {"assessment": A.ISSUE_ASSESSMENT}
+
+
+def may_record_source(user, organisation_id: int | None) -> bool:
+    """May the user record a source of any kind by hand in the organisation's register?"""
+    return can(user, A.MANAGE_RECOMMENDATION_SOURCES, organisation_id)
+
+
+def may_hand_over(user, kind: str, organisation_id: int | None) -> bool:
+    """May the user hand an issued source of this kind to the organisation's register?"""
+    issuer_action = ISSUER_ACTIONS.get(kind)
+    return issuer_action is not None and can(user, issuer_action, organisation_id)
+
+
 def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:
     """For records held by a partnership: any member organisation in scope suffices."""
     return any(can(user, action, org_id) for org_id in organisation_ids)
@@ -240,12 +257,14 @@ def scope_filter(user, action: Action, *lookups: str) -> Q | None:
     return condition
 
 
-def restrict(queryset: QuerySet, user, action: Action, *lookups: str) -> QuerySet:
-    """Narrow a queryset to the rows the user may act on.
+def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QuerySet:
+    """Narrow a queryset to the rows the user may act on for ``purpose``.
 
     ``lookups`` name the path(s) from the model to an organisation id, for
-    example ``"organisation"`` or ``"partnership__members"``."""
-    condition = scope_filter(user, action, *(lookups or ("organisation",)))
+    example ``"organisation"`` or ``"partnership__members"`` (default
+    ``"organisation"``). The purpose has no default: every read says what
+    it is for, so a write page cannot borrow a read scope by accident."""
+    condition = scope_filter(user, purpose, *(lookups or ("organisation",)))
     if condition is None:
         return queryset
     # A subquery rather than a join keeps many-to-many paths from duplicating rows.

@@ -80,7 +80,7 @@ def profile(request):
 
 @requires(Action.VIEW_ORGANISATION)
 def people(request, organisation_pk: int):
-    organisation = get_organisation_for(request.user, organisation_pk, Action.VIEW_RECORDS)
+    organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,6 +16,8 @@ class AssessmentsConfig(AppConfig):
         register_nav("Assessments", "assessments:list", Action.VIEW_RECORDS, order=20)
         register_home_section("assessments/home_section.html", home.assessments_section, 20)
         register_home_section("assessments/home_moderation.html", home.moderation_section, 21)
-        register_history(Assessment, selectors.get_assessment_for)
-        register_history(CriterionResponse, selectors.get_response_by_pk_for)
+        register_history(Assessment, selectors.get_assessment_for, purpose=Action.VIEW_RECORDS)
+        register_history(
+            CriterionResponse, selectors.get_response_by_pk_for, purpose=Action.VIEW_RECORDS
+        )
         register_evidence_holder(CriterionResponse, selectors.get_response_by_pk_for)

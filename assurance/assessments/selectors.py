@@ -19,16 +19,16 @@ from .rules import Status
 HOLDER_LOOKUPS = ("organisation", "partnership__members")
 
 
-def visible_assessments(user, action: Action = Action.VIEW_RECORDS) -> QuerySet[Assessment]:
+def visible_assessments(user, *, purpose: Action) -> QuerySet[Assessment]:
     qs = Assessment.objects.select_related(
         "organisation", "partnership", "framework_version__framework", "assessor", "assessing_body"
     )
-    return restrict(qs, user, action, *HOLDER_LOOKUPS)
+    return restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
 
 
-def get_assessment_for(user, pk: int, action: Action = Action.VIEW_RECORDS) -> Assessment:
+def get_assessment_for(user, pk: int, *, purpose: Action) -> Assessment:
     """404 alike for missing and out-of-scope assessments."""
-    return get_object_or_404(visible_assessments(user, action), pk=pk)
+    return get_object_or_404(visible_assessments(user, purpose=purpose), pk=pk)
 
 
 def _response_queryset() -> QuerySet[CriterionResponse]:
@@ -44,9 +44,9 @@ def _response_queryset() -> QuerySet[CriterionResponse]:
 
 
 def get_response_for(
-    user, assessment_pk: int, criterion_pk: int, action: Action = Action.VIEW_RECORDS
+    user, assessment_pk: int, criterion_pk: int, *, purpose: Action
 ) -> CriterionResponse:
-    assessment = get_assessment_for(user, assessment_pk, action)
+    assessment = get_assessment_for(user, assessment_pk, purpose=purpose)
     response = get_object_or_404(
         _response_queryset(), assessment=assessment, criterion_id=criterion_pk
     )
@@ -54,10 +54,10 @@ def get_response_for(
     return response
 
 
-def get_response_by_pk_for(user, pk: int) -> CriterionResponse:
+def get_response_by_pk_for(user, pk: int, *, purpose: Action) -> CriterionResponse:
     """For the history page and evidence downloads: the record, if its assessment is visible."""
     response = get_object_or_404(_response_queryset(), pk=pk)
-    response.assessment = get_assessment_for(user, response.assessment_id)
+    response.assessment = get_assessment_for(user, response.assessment_id, purpose=purpose)
     return response
 
 
@@ -151,8 +151,10 @@ def letters_of(assessment: Assessment) -> list[IssuedLetter]:
     return list(assessment.letters.select_related("issued_by"))
 
 
-def get_letter_for(user, assessment_pk: int, version_number: int) -> IssuedLetter:
-    assessment = get_assessment_for(user, assessment_pk)
+def get_letter_for(
+    user, assessment_pk: int, version_number: int, *, purpose: Action
+) -> IssuedLetter:
+    assessment = get_assessment_for(user, assessment_pk, purpose=purpose)
     return get_object_or_404(IssuedLetter, assessment=assessment, version_number=version_number)
 
 
@@ -187,13 +189,13 @@ NEXT_STEP_ASSESSOR = {
 
 
 def council_assessments(user) -> list[HomeRow]:
-    rows = visible_assessments(user).order_by("-period")[:20]
+    rows = visible_assessments(user, purpose=Action.VIEW_RECORDS).order_by("-period")[:20]
     return [HomeRow(a, NEXT_STEP_COUNCIL[a.status]) for a in rows]
 
 
 def assessor_assessments(user) -> list[HomeRow]:
     rows = (
-        visible_assessments(user, Action.SCORE_ASSESSMENT)
+        visible_assessments(user, purpose=Action.SCORE_ASSESSMENT)
         .filter(assessor=user)
         .exclude(status=Status.ISSUED)
     )
@@ -203,7 +205,7 @@ def assessor_assessments(user) -> list[HomeRow]:
 def awaiting_moderation(user) -> QuerySet[Assessment]:
     """Assessments the user may moderate: in scope, waiting, and not their own."""
     return (
-        visible_assessments(user, Action.MODERATE_ASSESSMENT)
+        visible_assessments(user, purpose=Action.MODERATE_ASSESSMENT)
         .filter(status=Status.AWAITING_MODERATION)
         .exclude(assessor=user)
         .exclude(responses__assessed_by=user)

@@ -32,8 +32,10 @@ class HomeSection:
 
 _NAV: list[NavItem] = []
 _HOME: list[HomeSection] = []
-# model label ("app.model") -> function(user, pk) returning the instance or raising Http404
-_HISTORY: dict[str, Callable[[Any, int], Model]] = {}
+# model label ("app.model") -> (getter, purpose): ``getter(user, pk, purpose=purpose)``
+# returns the instance or raises Http404. The purpose is the action that lets
+# a user see the record itself; the history page also needs VIEW_HISTORY.
+_HISTORY: dict[str, tuple[Callable[..., Model], Action]] = {}
 
 
 def register_nav(label: str, url_name: str, action: Action, order: int = 50) -> None:
@@ -48,8 +50,8 @@ def register_home_section(
         _HOME.append(HomeSection(template_name, context, order))
 
 
-def register_history(model: type[Model], getter: Callable[[Any, int], Model]) -> None:
-    _HISTORY[model._meta.label_lower] = getter
+def register_history(model: type[Model], getter: Callable[..., Model], *, purpose: Action) -> None:
+    _HISTORY[model._meta.label_lower] = (getter, purpose)
 
 
 def nav_items_for(user) -> list[NavItem]:
@@ -66,4 +68,9 @@ def home_sections_for(user) -> list[tuple[str, dict]]:
 
 
 def history_getter(label: str) -> Callable[[Any, int], Model] | None:
-    return _HISTORY.get(label)
+    """``getter(user, pk)`` scoped to the purpose the app registered, or None."""
+    found = _HISTORY.get(label)
+    if found is None:
+        return None
+    getter, purpose = found
+    return lambda user, pk: getter(user, pk, purpose=purpose)

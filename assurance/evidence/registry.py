@@ -2,7 +2,7 @@
 
 Evidence is reached only through the record that holds it (a criterion of an
 assessment, later a peer review's self-assessment). Each holding app registers
-a scoped getter, ``getter(user, pk)``, that returns the holder or raises
+a scoped getter, ``getter(user, pk, *, purpose)``, that returns the holder or raises
 Http404; the download view asks it before streaming a byte."""
 
 from __future__ import annotations

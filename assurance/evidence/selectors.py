@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from assurance.accounts.permissions import Action
+
 from .models import EvidenceItem
 from .registry import holder_getter
 
@@ -19,12 +21,12 @@ def evidence_for(holder: Model) -> QuerySet[EvidenceItem]:
     ).select_related("uploaded_by")
 
 
-def get_evidence_for(user, pk: int) -> EvidenceItem:
+def get_evidence_for(user, pk: int, *, purpose: Action) -> EvidenceItem:
     item = EvidenceItem.objects.select_related("holder_type").filter(pk=pk).first()
     if item is None:
         raise Http404
     getter = holder_getter(f"{item.holder_type.app_label}.{item.holder_type.model}")
     if getter is None:
         raise Http404
-    getter(user, item.holder_id)  # raises Http404 when the user may not see the holder
+    getter(user, item.holder_id, purpose=purpose)  # Http404 when the holder is out of scope
     return item

@@ -1,6 +1,6 @@
 from django.http import FileResponse, Http404
 
-from assurance.accounts.permissions import signed_in
+from assurance.accounts.permissions import Action, signed_in
 
 from . import selectors
 
@@ -9,7 +9,7 @@ from . import selectors
 def evidence_download(request, pk: int):
     """Stream a stored file: only to those who may see the record holding it,
     always as an attachment, never sniffed or rendered inline."""
-    item = selectors.get_evidence_for(request.user, pk)
+    item = selectors.get_evidence_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     if not item.is_file:
         raise Http404
     response = FileResponse(

@@ -13,4 +13,6 @@ class FrameworksConfig(AppConfig):
         from .models import FrameworkVersion
 
         register_nav("Frameworks", "frameworks:library", Action.VIEW_FRAMEWORKS, order=20)
-        register_history(FrameworkVersion, selectors.get_framework_version_for)
+        register_history(
+            FrameworkVersion, selectors.get_framework_version_for, purpose=Action.VIEW_FRAMEWORKS
+        )

@@ -24,8 +24,8 @@ def _require_view(user) -> None:
         raise PermissionDenied
 
 
-def visible_framework_versions(user) -> QuerySet[FrameworkVersion]:
-    if not has_action(user, Action.VIEW_FRAMEWORKS):
+def visible_framework_versions(user, *, purpose: Action) -> QuerySet[FrameworkVersion]:
+    if not has_action(user, purpose):
         return FrameworkVersion.objects.none()
     return FrameworkVersion.objects.select_related("framework")
 
@@ -75,11 +75,13 @@ def _grouped(criteria: list[Criterion], groups: list) -> list:
     return sections + ([(None, ungrouped)] if ungrouped else [])
 
 
-def get_rubric_for(user, slug: str, version: str) -> Rubric:
+def get_rubric_for(user, slug: str, version: str, *, purpose: Action) -> Rubric:
     """A version with its scale, criteria and descriptors, in a fixed number
     of queries however large the framework."""
     try:
-        found = visible_framework_versions(user).get(framework__slug=slug, version=version)
+        found = visible_framework_versions(user, purpose=purpose).get(
+            framework__slug=slug, version=version
+        )
     except FrameworkVersion.DoesNotExist:
         raise Http404("No such framework version") from None
     descriptors = Descriptor.objects.select_related("level").order_by("level__value")
@@ -113,8 +115,9 @@ class CrosswalkView:
     unmapped_targets: list
 
 
-def get_crosswalk_for(user, slug: str) -> CrosswalkView:
-    _require_view(user)
+def get_crosswalk_for(user, slug: str, *, purpose: Action) -> CrosswalkView:
+    if not has_action(user, purpose):
+        raise PermissionDenied
     try:
         crosswalk = Crosswalk.objects.select_related(
             "source_version__framework", "target_version__framework"
@@ -136,10 +139,10 @@ def get_crosswalk_for(user, slug: str) -> CrosswalkView:
     )
 
 
-def get_framework_version_for(user, pk: int) -> FrameworkVersion:
+def get_framework_version_for(user, pk: int, *, purpose: Action) -> FrameworkVersion:
     """For the history page and other apps: 404 alike for missing and forbidden."""
     try:
-        return visible_framework_versions(user).get(pk=pk)
+        return visible_framework_versions(user, purpose=purpose).get(pk=pk)
     except FrameworkVersion.DoesNotExist:
         raise Http404("No such framework version") from None
 

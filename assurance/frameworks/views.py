@@ -22,13 +22,13 @@ def library(request):
 
 @requires(Action.VIEW_FRAMEWORKS)
 def version_detail(request, slug: str, version: str):
-    rubric = selectors.get_rubric_for(request.user, slug, version)
+    rubric = selectors.get_rubric_for(request.user, slug, version, purpose=Action.VIEW_FRAMEWORKS)
     return render(request, "frameworks/version_detail.html", {"rubric": rubric})
 
 
 @requires(Action.VIEW_FRAMEWORKS)
 def crosswalk_detail(request, slug: str):
-    view = selectors.get_crosswalk_for(request.user, slug)
+    view = selectors.get_crosswalk_for(request.user, slug, purpose=Action.VIEW_FRAMEWORKS)
     return render(request, "frameworks/crosswalk_detail.html", {"view": view})
 
 

@@ -14,5 +14,9 @@ class OrganisationsConfig(AppConfig):
 
         register_nav("Organisations", "organisations:list", Action.VIEW_ORGANISATION, order=10)
         register_home_section("organisations/home_section.html", home.organisations_section, 10)
-        register_history(Organisation, selectors.get_organisation_for)
-        register_history(Partnership, selectors.get_partnership_for)
+        register_history(
+            Organisation, selectors.get_organisation_for, purpose=Action.VIEW_ORGANISATION
+        )
+        register_history(
+            Partnership, selectors.get_partnership_for, purpose=Action.VIEW_ORGANISATION
+        )

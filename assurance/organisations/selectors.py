@@ -10,31 +10,31 @@ from assurance.accounts.permissions import EVERYWHERE, Action, organisation_scop
 from .models import Organisation, Partnership, Region
 
 
-def visible_organisations(
-    user, action: Action = Action.VIEW_ORGANISATION
-) -> QuerySet[Organisation]:
+def visible_organisations(user, *, purpose: Action) -> QuerySet[Organisation]:
     qs = Organisation.objects.select_related("region", "parent")
-    return restrict(qs, user, action, "pk")
+    return restrict(qs, user, "pk", purpose=purpose)
 
 
-def get_organisation_for(user, pk: int, action: Action = Action.VIEW_ORGANISATION) -> Organisation:
+def get_organisation_for(user, pk: int, *, purpose: Action) -> Organisation:
     """404 alike for missing and out-of-scope organisations."""
-    return get_object_or_404(visible_organisations(user, action), pk=pk)
+    return get_object_or_404(visible_organisations(user, purpose=purpose), pk=pk)
 
 
-def visible_partnerships(user, action: Action = Action.VIEW_ORGANISATION) -> QuerySet[Partnership]:
+def visible_partnerships(user, *, purpose: Action) -> QuerySet[Partnership]:
     """Partnerships that at least one organisation in the user's scope belongs to."""
     qs = Partnership.objects.prefetch_related("members")
-    return restrict(qs, user, action, "members")
+    return restrict(qs, user, "members", purpose=purpose)
 
 
-def get_partnership_for(user, pk: int, action: Action = Action.VIEW_ORGANISATION) -> Partnership:
-    return get_object_or_404(visible_partnerships(user, action), pk=pk)
+def get_partnership_for(user, pk: int, *, purpose: Action) -> Partnership:
+    return get_object_or_404(visible_partnerships(user, purpose=purpose), pk=pk)
 
 
 def organisation_directory(user) -> QuerySet[Organisation]:
     """The organisations page: with districts and partnerships for each row."""
-    return visible_organisations(user).prefetch_related("districts", "partnerships")
+    return visible_organisations(user, purpose=Action.VIEW_ORGANISATION).prefetch_related(
+        "districts", "partnerships"
+    )
 
 
 def regions_with_counts(user) -> QuerySet[Region]:
@@ -49,7 +49,7 @@ def regions_with_counts(user) -> QuerySet[Region]:
 
 def partnerships_of(user, organisation: Organisation) -> QuerySet[Partnership]:
     """The partnerships an organisation belongs to, as far as the user may see."""
-    return visible_partnerships(user).filter(members=organisation)
+    return visible_partnerships(user, purpose=Action.VIEW_ORGANISATION).filter(members=organisation)
 
 
 def districts_of(organisation: Organisation) -> QuerySet[Organisation]:

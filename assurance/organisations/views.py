@@ -16,7 +16,9 @@ def organisation_list(request):
 
 @requires(Action.VIEW_ORGANISATION)
 def organisation_detail(request, pk: int):
-    organisation = selectors.get_organisation_for(request.user, pk)
+    organisation = selectors.get_organisation_for(
+        request.user, pk, purpose=Action.VIEW_ORGANISATION
+    )
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -30,5 +32,5 @@ def organisation_detail(request, pk: int):
 
 @requires(Action.VIEW_ORGANISATION)
 def partnership_detail(request, pk: int):
-    partnership = selectors.get_partnership_for(request.user, pk)
+    partnership = selectors.get_partnership_for(request.user, pk, purpose=Action.VIEW_ORGANISATION)
     return render(request, "organisations/partnership_detail.html", {"partnership": partnership})

@@ -16,5 +16,9 @@ class RecommendationsConfig(AppConfig):
         register_home_section(
             "recommendations/home_section.html", home.recommendations_section, order=40
         )
-        register_history(RecommendationSource, selectors.get_source_for)
-        register_history(Recommendation, selectors.get_recommendation_for)
+        register_history(
+            RecommendationSource, selectors.get_source_for, purpose=Action.VIEW_RECORDS
+        )
+        register_history(
+            Recommendation, selectors.get_recommendation_for, purpose=Action.VIEW_RECORDS
+        )

@@ -54,15 +54,10 @@ class RecommendationSource(models.Model):
         help_text="When the recommendations were made to a partnership the council belongs to.",
     )
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
-    # Set for the source made from an issued assessment, so a reissue updates
-    # the same register entries rather than adding a second set.
-    assessment = models.OneToOneField(
-        "assessments.Assessment",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="recommendation_source",
-    )
+    # For a source handed over by an issuing app (see intake.py): the id of the
+    # issuing record within its kind, so a reissue updates the same register
+    # entries rather than adding a second set. Empty for sources made by hand.
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     title = models.CharField(max_length=250)
     made_by = models.CharField(
         "made by", max_length=250, help_text="The body that made the recommendations."
@@ -90,7 +85,12 @@ class RecommendationSource(models.Model):
                 condition=models.Q(status="open")
                 | models.Q(closed_by__isnull=False, closed_at__isnull=False),
                 name="source_closed_has_who_and_when",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "origin_id"],
+                condition=models.Q(origin_id__isnull=False),
+                name="source_one_per_issued_record",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -100,21 +100,20 @@ class RecommendationSource(models.Model):
     def is_closed(self) -> bool:
         return self.status == SourceStatus.CLOSED
 
+    @property
+    def is_issued(self) -> bool:
+        """Handed over by an issuing app: its items come from the issuer, not by hand."""
+        return self.origin_id is not None
+
 
 class Recommendation(models.Model):
     source = models.ForeignKey(
         RecommendationSource, on_delete=models.CASCADE, related_name="recommendations"
     )
     number = models.PositiveIntegerField(help_text="Its number within the source.")
-    # The closing recommendation of an issued assessment this entry answers;
-    # emptied if the assessor removes it before a reissue.
-    assessment_recommendation = models.OneToOneField(
-        "assessments.AssessmentRecommendation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="register_entry",
-    )
+    # For an issued source: the issuer's stable key of the item this entry
+    # answers (intake.IssuedItem.key); blank for entries made by hand.
+    origin_key = models.CharField(max_length=64, blank=True, editable=False)
     criterion = models.ForeignKey(
         "frameworks.Criterion",
         on_delete=models.SET_NULL,
@@ -150,6 +149,11 @@ class Recommendation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "number"], name="recommendation_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "origin_key"],
+                condition=~models.Q(origin_key=""),
+                name="recommendation_one_per_issued_item",
             ),
             # Mirrors rules.reason_required so that no path can store a bare refusal.
             models.CheckConstraint(

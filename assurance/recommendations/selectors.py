@@ -40,23 +40,28 @@ def unsettled_q(prefix: str = "") -> Q:
     return ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES}) & ~rejected_with_reason
 
 
-def visible_sources(user, action: Action = Action.VIEW_RECORDS) -> QuerySet[RecommendationSource]:
+def visible_sources(user, *, purpose: Action) -> QuerySet[RecommendationSource]:
     qs = RecommendationSource.objects.select_related("organisation", "partnership", "closed_by")
-    return restrict(qs, user, action, *SOURCE_LOOKUPS)
+    return restrict(qs, user, *SOURCE_LOOKUPS, purpose=purpose)
 
 
-def get_source_for(user, pk: int, action: Action = Action.VIEW_RECORDS) -> RecommendationSource:
+def get_source_for(user, pk: int, *, purpose: Action) -> RecommendationSource:
     """404 alike for a missing source and one the user may not see or act on.
     Write actions are scoped to the owning council only."""
-    if action == Action.VIEW_RECORDS:
-        return get_object_or_404(visible_sources(user), pk=pk)
-    qs = restrict(RecommendationSource.objects.select_related("organisation"), user, action)
+    if purpose == Action.VIEW_RECORDS:
+        return get_object_or_404(visible_sources(user, purpose=purpose), pk=pk)
+    qs = restrict(
+        RecommendationSource.objects.select_related("organisation"),
+        user,
+        "organisation",
+        purpose=purpose,
+    )
     return get_object_or_404(qs, pk=pk)
 
 
 def sources_with_counts(user) -> QuerySet[RecommendationSource]:
     today = timezone.localdate()
-    return visible_sources(user).annotate(
+    return visible_sources(user, purpose=Action.VIEW_RECORDS).annotate(
         total=Count("recommendations"),
         outstanding=Count("recommendations", filter=unsettled_q("recommendations__")),
         overdue=Count("recommendations", filter=overdue_q(today, "recommendations__")),
@@ -79,19 +84,22 @@ def source_recommendations(source: RecommendationSource) -> list[Recommendation]
     return items
 
 
-def visible_recommendations(user, action: Action = Action.VIEW_RECORDS) -> QuerySet[Recommendation]:
+def visible_recommendations(user, *, purpose: Action) -> QuerySet[Recommendation]:
     qs = Recommendation.objects.select_related(
         "source", "source__organisation", "criterion", "lead_user"
     )
-    return restrict(qs, user, action, *RECOMMENDATION_LOOKUPS)
+    return restrict(qs, user, *RECOMMENDATION_LOOKUPS, purpose=purpose)
 
 
-def get_recommendation_for(user, pk: int, action: Action = Action.VIEW_RECORDS) -> Recommendation:
-    if action == Action.VIEW_RECORDS:
-        qs = visible_recommendations(user)
+def get_recommendation_for(user, pk: int, *, purpose: Action) -> Recommendation:
+    if purpose == Action.VIEW_RECORDS:
+        qs = visible_recommendations(user, purpose=purpose)
     else:
         qs = restrict(
-            Recommendation.objects.select_related("source"), user, action, "source__organisation"
+            Recommendation.objects.select_related("source"),
+            user,
+            "source__organisation",
+            purpose=purpose,
         )
     recommendation = get_object_or_404(qs, pk=pk)
     recommendation.overdue = rules.is_overdue(
@@ -142,7 +150,7 @@ class RegisterFilters:
 
 
 def register(user, filters: RegisterFilters) -> QuerySet[Recommendation]:
-    qs = visible_recommendations(user)
+    qs = visible_recommendations(user, purpose=Action.VIEW_RECORDS)
     if filters.source:
         qs = qs.filter(source_id=filters.source)
     if filters.statuses:
@@ -163,7 +171,11 @@ def register(user, filters: RegisterFilters) -> QuerySet[Recommendation]:
 
 def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, int]:
     """Counts by response and by status (and overdue) in one query."""
-    qs = register(user, filters) if filters else visible_recommendations(user)
+    qs = (
+        register(user, filters)
+        if filters
+        else visible_recommendations(user, purpose=Action.VIEW_RECORDS)
+    )
     today = timezone.localdate()
     aggregates = {f"response_{v}": Count("pk", filter=Q(response=v)) for v in Response.values}
     aggregates |= {f"status_{v}": Count("pk", filter=Q(status=v)) for v in Status.values}
@@ -174,7 +186,7 @@ def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, i
 
 def register_choices(user) -> dict[str, list]:
     """The options of the filter form: sources, leads and criteria in use."""
-    recommendations = visible_recommendations(user).order_by()
+    recommendations = visible_recommendations(user, purpose=Action.VIEW_RECORDS).order_by()
     leads = (
         recommendations.exclude(lead="").values_list("lead", flat=True).distinct().order_by("lead")
     )
@@ -186,8 +198,8 @@ def register_choices(user) -> dict[str, list]:
             "pk", "title", "organisation__name"
         ),
         user,
-        Action.VIEW_RECORDS,
         *SOURCE_LOOKUPS,
+        purpose=Action.VIEW_RECORDS,
     )
     return {
         "sources": [(s.pk, f"{s.title} ({s.organisation.name})") for s in sources],
@@ -197,7 +209,7 @@ def register_choices(user) -> dict[str, list]:
 
 
 def home_counts(user) -> dict[str, int]:
-    qs = visible_recommendations(user).order_by()
+    qs = visible_recommendations(user, purpose=Action.VIEW_RECORDS).order_by()
     today = timezone.localdate()
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))

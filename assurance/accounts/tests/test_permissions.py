@@ -91,9 +91,9 @@ def test_restrict_scopes_querysets_including_partnership_membership(councils):
     ours = PartnershipFactory(members=[own, OrganisationFactory()])
     PartnershipFactory(members=[other])
     lead = user_with_role(Role.COUNCIL_LEAD, own)
-    visible = restrict(Organisation.objects.all(), lead, Action.VIEW_RECORDS, "pk")
+    visible = restrict(Organisation.objects.all(), lead, "pk", purpose=Action.VIEW_RECORDS)
     assert list(visible) == [own]
-    partnerships = restrict(Partnership.objects.all(), lead, Action.VIEW_RECORDS, "members")
+    partnerships = restrict(Partnership.objects.all(), lead, "members", purpose=Action.VIEW_RECORDS)
     assert list(partnerships) == [ours]
 
 

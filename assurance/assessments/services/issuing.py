@@ -10,11 +10,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
-from assurance.recommendations.services import source_record_assessment
+from assurance.recommendations.intake import IssuedItem, IssuedSource
+from assurance.recommendations.services import source_record_issue
 
 from ..letter import build_letter_context, render_docx, render_pdf
 from ..models import Assessment, IssuedLetter
 from ..rules import Event
+from ..selectors import issued_recommendations
 from ._common import lock, require, save, step
 
 
@@ -53,8 +55,40 @@ def assessment_issue(
     save(letter, actor)
     save(assessment, actor, f"Issued (letter version {number})")
     # The closing recommendations go into the council's register for a response.
-    source_record_assessment(actor=actor, assessment=assessment)
+    source_record_issue(actor=actor, issued=_handover(assessment))
     return letter
+
+
+def _handover(assessment: Assessment) -> IssuedSource:
+    """What the council's register takes on from this issue (see recommendations.intake)."""
+    return IssuedSource(
+        kind="assessment",
+        origin_id=assessment.pk,
+        organisation_id=_responding_council_id(assessment),
+        partnership_id=assessment.partnership_id,
+        title=f"Assessment {assessment.period}: {assessment.framework_version.framework.title}",
+        made_by=str(assessment.assessing_body or assessment.assessor),
+        made_on=timezone.localdate(assessment.issued_at),
+        reference=f"Assessment letter, {assessment.period}",
+        marking=assessment.classification,
+        items=tuple(
+            IssuedItem(
+                key=str(item.pk),
+                number=item.number,
+                text=item.text,
+                criterion_ids=(item.criterion_id,) if item.criterion_id else (),
+            )
+            for item in issued_recommendations(assessment)
+        ),
+    )
+
+
+def _responding_council_id(assessment: Assessment) -> int:
+    """A partnership's letter is answered by its first member council (by
+    name); the other members read it through the partnership."""
+    if assessment.organisation_id:
+        return assessment.organisation_id
+    return assessment.partnership.members.order_by("name").values_list("pk", flat=True)[0]
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 import pytest
 from django.http import Http404
 
-from assurance.accounts.permissions import forget_grants
+from assurance.accounts.permissions import Action, forget_grants
 from assurance.assessments import selectors
 from assurance.organisations.tests.factories import OrganisationFactory, PartnershipFactory
 
@@ -18,14 +18,20 @@ def test_each_council_sees_only_its_own_and_its_partnerships(
         version=version,
         partnership=PartnershipFactory(members=[council, OrganisationFactory()]),
     )
-    assert set(selectors.visible_assessments(lead)) == {own, joint}
-    assert set(selectors.visible_assessments(other_lead)) == {theirs}
-    assert set(selectors.visible_assessments(assessor)) == {own, joint}
-    assert set(selectors.visible_assessments(analyst)) == {own, theirs, joint}
+    assert set(selectors.visible_assessments(lead, purpose=Action.VIEW_RECORDS)) == {own, joint}
+    assert set(selectors.visible_assessments(other_lead, purpose=Action.VIEW_RECORDS)) == {theirs}
+    assert set(selectors.visible_assessments(assessor, purpose=Action.VIEW_RECORDS)) == {own, joint}
+    assert set(selectors.visible_assessments(analyst, purpose=Action.VIEW_RECORDS)) == {
+        own,
+        theirs,
+        joint,
+    }
     with pytest.raises(Http404):
-        selectors.get_assessment_for(lead, theirs.pk)
+        selectors.get_assessment_for(lead, theirs.pk, purpose=Action.VIEW_RECORDS)
     with pytest.raises(Http404):
-        selectors.get_response_for(other_lead, own.pk, own.responses.first().criterion_id)
+        selectors.get_response_for(
+            other_lead, own.pk, own.responses.first().criterion_id, purpose=Action.VIEW_RECORDS
+        )
 
 
 def test_distribution_counts_every_council_for_the_same_version_and_period(

@@ -28,7 +28,7 @@ def _preview(assessment):
 
 @requires(Action.ISSUE_ASSESSMENT)
 def assessment_issue(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.ISSUE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
     if request.method == "POST":
         try:
             letter = services.assessment_issue(actor=request.user, assessment=assessment)
@@ -49,7 +49,7 @@ def assessment_issue(request, pk: int):
 
 @requires(Action.REOPEN_ASSESSMENT)
 def assessment_reopen(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.REOPEN_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -74,7 +74,7 @@ def assessment_reopen(request, pk: int):
 @requires(Action.VIEW_RECORDS)
 def letter_preview(request, pk: int):
     """The letter as a web page. Before issue only the assessing side sees it."""
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     may = selectors.abilities(request.user, assessment)
     assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
     if not assessment.is_issued and not assessing_side:
@@ -96,7 +96,7 @@ def letter_download(request, pk: int, version: int, fmt: str):
     """The stored bytes of an issued letter, exactly as issued."""
     if fmt not in ("pdf", "docx"):
         raise Http404
-    letter = selectors.get_letter_for(request.user, pk, version)
+    letter = selectors.get_letter_for(request.user, pk, version, purpose=Action.VIEW_RECORDS)
     stored = getattr(letter, fmt)
     with stored.open("rb") as handle:
         content = handle.read()

@@ -16,16 +16,20 @@ def assessment_list(request):
     return render(
         request,
         "assessments/assessment_list.html",
-        {"assessments": selectors.visible_assessments(request.user).order_by("-period", "pk")},
+        {
+            "assessments": selectors.visible_assessments(
+                request.user, purpose=Action.VIEW_RECORDS
+            ).order_by("-period", "pk")
+        },
     )
 
 
 @requires(Action.OPEN_ASSESSMENT)
 def assessment_open(request):
-    organisations = visible_organisations(request.user, Action.OPEN_ASSESSMENT).exclude(
+    organisations = visible_organisations(request.user, purpose=Action.OPEN_ASSESSMENT).exclude(
         kind="assessing_body"
     )
-    partnerships = visible_partnerships(request.user, Action.OPEN_ASSESSMENT)
+    partnerships = visible_partnerships(request.user, purpose=Action.OPEN_ASSESSMENT)
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
@@ -49,7 +53,7 @@ def assessment_open(request):
 
 @requires(Action.VIEW_RECORDS)
 def assessment_detail(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     responses = selectors.responses_with_evidence(assessment)
     return render(
         request,

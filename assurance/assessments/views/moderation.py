@@ -13,7 +13,7 @@ from ._helpers import page
 
 @requires(Action.MODERATE_ASSESSMENT)
 def assessment_moderate(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.MODERATE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.MODERATE_ASSESSMENT)
     levels = selectors.scale(assessment)
     rows = selectors.moderation_rows(assessment, levels)
     scorers = [assessment.assessor_id, *(row.response.assessed_by_id for row in rows)]

@@ -15,7 +15,7 @@ from ._helpers import flash, page, rebind_after_conflict
 
 @requires(Action.SCORE_ASSESSMENT)
 def scoring_overview(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     previous = selectors.previous_levels(assessment)
     responses = selectors.responses_with_evidence(assessment)
     rows = [(r, previous.get(r.criterion_id)) for r in responses]
@@ -35,7 +35,9 @@ def scoring_overview(request, pk: int):
 
 @requires(Action.SCORE_ASSESSMENT)
 def criterion_score(request, pk: int, criterion_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk, Action.SCORE_ASSESSMENT)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.SCORE_ASSESSMENT
+    )
     assessment = response.assessment
     levels, descriptors = selectors.scale(assessment), selectors.descriptors_for(criterion_pk)
     required = not response.criterion.assured_separately
@@ -113,7 +115,7 @@ def _summary_page(request, assessment, summary_form=None, recommendation_form=No
 
 @requires(Action.SCORE_ASSESSMENT)
 def assessment_summary(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     if request.method != "POST":
         return _summary_page(request, assessment)
     form = SummaryForm(request.POST, prefix="summary")
@@ -133,7 +135,7 @@ def assessment_summary(request, pk: int):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_add(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     criteria = [r.criterion for r in selectors.responses_with_evidence(assessment)]
     form = RecommendationForm(request.POST, criteria=criteria, prefix="rec")
     if form.is_valid():
@@ -155,7 +157,7 @@ def recommendation_add(request, pk: int):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def recommendation_remove(request, pk: int, recommendation_pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     recommendation = selectors.get_closing_recommendation(assessment, recommendation_pk)
     try:
         services.recommendation_remove(actor=request.user, recommendation=recommendation)
@@ -169,7 +171,7 @@ def recommendation_remove(request, pk: int, recommendation_pk: int):
 @require_POST
 @requires(Action.SCORE_ASSESSMENT)
 def assessment_ready(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SCORE_ASSESSMENT)
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     try:
         services.assessment_ready_for_moderation(actor=request.user, assessment=assessment)
     except ValidationError as error:

@@ -68,7 +68,9 @@ def _task_context(request, response, *, form=None, file_form=None, link_form=Non
 
 @requires(Action.VIEW_RECORDS)
 def self_assessment_task(request, pk: int, criterion_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     if request.method != "POST":
         return render(
             request, "assessments/self_assessment_task.html", _task_context(request, response)
@@ -108,7 +110,9 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
 
 
 def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str, save):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
         with submitted_once(request, form) as once:
@@ -160,7 +164,9 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
 @require_POST
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    response = selectors.get_response_for(request.user, pk, criterion_pk)
+    response = selectors.get_response_for(
+        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
+    )
     item = selectors.get_evidence_of(response, evidence_pk)
     try:
         services.criterion_evidence_remove(actor=request.user, response=response, item=item)
@@ -173,7 +179,9 @@ def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
 
 @requires(Action.SUBMIT_SELF_ASSESSMENT)
 def self_assessment_submit(request, pk: int):
-    assessment = selectors.get_assessment_for(request.user, pk, Action.SUBMIT_SELF_ASSESSMENT)
+    assessment = selectors.get_assessment_for(
+        request.user, pk, purpose=Action.SUBMIT_SELF_ASSESSMENT
+    )
     problems = []
     if request.method == "POST":
         try:

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from assurance.accounts.models import Role
+from assurance.accounts.permissions import Action
 from assurance.accounts.tests.factories import user_with_role
 from assurance.frameworks import selectors
 from assurance.organisations.tests.factories import OrganisationFactory
@@ -47,14 +48,16 @@ def test_rubric_is_read_in_constant_queries(two_councils):
     load_version(framework_doc(slug="small", criteria=2))
     load_version(framework_doc(slug="large", criteria=12))
     user.refresh_from_db()
-    selectors.get_rubric_for(user, "small", "1")  # warm the user's grants
+    selectors.get_rubric_for(
+        user, "small", "1", purpose=Action.VIEW_FRAMEWORKS
+    )  # warm the user's grants
     counts = []
     for slug in ("small", "large"):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as captured:
-            rubric = selectors.get_rubric_for(user, slug, "1")
+            rubric = selectors.get_rubric_for(user, slug, "1", purpose=Action.VIEW_FRAMEWORKS)
             texts = [d.text for c in rubric.criteria for d in c.descriptors.all()]
             _ = [d.level.label for c in rubric.criteria for d in c.descriptors.all()]
             _ = [c.group for c in rubric.criteria]
@@ -65,7 +68,9 @@ def test_rubric_is_read_in_constant_queries(two_councils):
 
 def test_rubric_groups_an_unscored_framework(two_councils):
     load_version(unscored_doc(criteria=4))
-    rubric = selectors.get_rubric_for(two_councils[1], "test-unscored", "1")
+    rubric = selectors.get_rubric_for(
+        two_councils[1], "test-unscored", "1", purpose=Action.VIEW_FRAMEWORKS
+    )
     assert [(g.title, [c.number for c in cs]) for g, cs in rubric.groups] == [
         ("First area", [1, 3]),
         ("Second area", [2, 4]),
@@ -75,9 +80,9 @@ def test_rubric_groups_an_unscored_framework(two_councils):
 
 def test_missing_version_and_crosswalk_are_404(two_councils):
     with pytest.raises(Http404):
-        selectors.get_rubric_for(two_councils[0], "nothing", "1")
+        selectors.get_rubric_for(two_councils[0], "nothing", "1", purpose=Action.VIEW_FRAMEWORKS)
     with pytest.raises(Http404):
-        selectors.get_crosswalk_for(two_councils[0], "nothing")
+        selectors.get_crosswalk_for(two_councils[0], "nothing", purpose=Action.VIEW_FRAMEWORKS)
 
 
 def test_crosswalk_lists_what_is_not_mapped(two_councils):
@@ -88,7 +93,9 @@ def test_crosswalk_lists_what_is_not_mapped(two_councils):
     load_version(source), load_version(target)
     mappings = [{"from": "criterion-1", "to": "criterion-2", "relation": "partial"}]
     load_crosswalk(crosswalk_doc(source, target, mappings=mappings))
-    view = selectors.get_crosswalk_for(two_councils[1], "test-crosswalk")
+    view = selectors.get_crosswalk_for(
+        two_councils[1], "test-crosswalk", purpose=Action.VIEW_FRAMEWORKS
+    )
     assert [
         (m.source_criterion.number, m.relation, m.target_criterion.number) for m in view.mappings
     ] == [(1, "partial", 2)]

@@ -1,6 +1,7 @@
 import pytest
 
 from assurance.accounts.models import Role
+from assurance.accounts.permissions import Action
 from assurance.accounts.tests.factories import assessor_for, user_with_role
 from assurance.organisations.selectors import (
     get_organisation_for,
@@ -21,8 +22,8 @@ def test_lead_sees_own_council_and_its_partnerships_only():
     joint = PartnershipFactory(members=[own, other])
     PartnershipFactory(members=[other])
     lead = user_with_role(Role.COUNCIL_LEAD, own)
-    assert list(visible_organisations(lead)) == [own]
-    assert list(visible_partnerships(lead)) == [joint]
+    assert list(visible_organisations(lead, purpose=Action.VIEW_ORGANISATION)) == [own]
+    assert list(visible_partnerships(lead, purpose=Action.VIEW_ORGANISATION)) == [joint]
 
 
 def test_another_councils_record_is_not_found_rather_than_forbidden():
@@ -30,11 +31,11 @@ def test_another_councils_record_is_not_found_rather_than_forbidden():
 
     own, other = OrganisationFactory(), OrganisationFactory()
     lead = user_with_role(Role.COUNCIL_LEAD, own)
-    assert get_organisation_for(lead, own.pk) == own
+    assert get_organisation_for(lead, own.pk, purpose=Action.VIEW_ORGANISATION) == own
     with pytest.raises(Http404):
-        get_organisation_for(lead, other.pk)
+        get_organisation_for(lead, other.pk, purpose=Action.VIEW_ORGANISATION)
     with pytest.raises(Http404):
-        get_organisation_for(lead, 10**9)
+        get_organisation_for(lead, 10**9, purpose=Action.VIEW_ORGANISATION)
 
 
 def test_assessor_sees_every_council_in_their_region():
@@ -42,7 +43,11 @@ def test_assessor_sees_every_council_in_their_region():
     inside = [OrganisationFactory(region=region) for _ in range(3)]
     OrganisationFactory(region=RegionFactory(name="West"))
     assessor = assessor_for(region=region)
-    visible = set(visible_organisations(assessor).exclude(kind="assessing_body"))
+    visible = set(
+        visible_organisations(assessor, purpose=Action.VIEW_ORGANISATION).exclude(
+            kind="assessing_body"
+        )
+    )
     assert visible == set(inside)
 
 

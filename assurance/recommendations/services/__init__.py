@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.models import COUNCIL_ROLES, Membership, User
-from assurance.accounts.permissions import Action, can
+from assurance.accounts.permissions import Action, can, may_record_source
 from assurance.organisations.models import Organisation, Partnership
 
 from .. import rules
@@ -28,10 +28,7 @@ from ..models import (
     SourceStatus,
     Status,
 )
-
-# Who else may create a source of this kind: the assessor issuing an
-# assessment puts its recommendations in the council's register.
-_CREATORS_BY_KIND = {SourceKind.ASSESSMENT: Action.ISSUE_ASSESSMENT}
+from .issued import source_record_issue as source_record_issue
 
 
 def _require(actor: User, action: Action, source: RecommendationSource) -> None:
@@ -45,11 +42,11 @@ def _require_open(source: RecommendationSource) -> None:
 
 
 def _require_own_items(source: RecommendationSource) -> None:
-    """An assessment's recommendations come from its letter, not by hand."""
-    if source.assessment_id:
+    """An issued source's recommendations come from its issuer, not by hand."""
+    if source.is_issued:
         raise ValidationError(
-            "The recommendations of an assessment come from its letter. "
-            "Record your own under another source."
+            f"The recommendations of “{source.title}” come from the issued "
+            f"{source.get_kind_display().lower()}. Record your own under another source."
         )
 
 
@@ -85,11 +82,7 @@ def source_create(
 ) -> RecommendationSource:
     """Record a source and (optionally) its recommendations, each given as
     (number, text, criterion or None). Other apps call this when they issue."""
-    extra = _CREATORS_BY_KIND.get(kind)
-    if not (
-        can(actor, Action.MANAGE_RECOMMENDATION_SOURCES, organisation.pk)
-        or (extra is not None and can(actor, extra, organisation.pk))
-    ):
+    if not may_record_source(actor, organisation.pk):
         raise PermissionDenied
     errors = []
     if kind not in SourceKind.values:
@@ -331,6 +324,3 @@ def recommendations_import(
     return bulk_create_with_history(
         [row.to_model(source) for row in rows], Recommendation, default_user=actor
     )
-
-
-from .assessments import source_record_assessment  # noqa: E402,F401

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assurance.accounts.models import Role
+from assurance.accounts.permissions import Action
 from assurance.accounts.tests.factories import assessor_for, user_with_role
 from assurance.recommendations import rules, selectors
 from assurance.recommendations.models import Recommendation
@@ -20,19 +21,31 @@ pytestmark = pytest.mark.django_db
 
 
 def test_council_users_see_only_their_own_sources(lead, other_lead, source):
-    assert list(selectors.visible_sources(lead)) == [source]
-    assert not selectors.visible_sources(other_lead).exists()
+    assert list(selectors.visible_sources(lead, purpose=Action.VIEW_RECORDS)) == [source]
+    assert not selectors.visible_sources(other_lead, purpose=Action.VIEW_RECORDS).exists()
     with pytest.raises(Http404):
-        selectors.get_source_for(other_lead, source.pk)
+        selectors.get_source_for(other_lead, source.pk, purpose=Action.VIEW_RECORDS)
     with pytest.raises(Http404):
-        selectors.get_source_for(lead, 999_999)
+        selectors.get_source_for(lead, 999_999, purpose=Action.VIEW_RECORDS)
 
 
 def test_assessor_sees_assigned_councils_analyst_all_administrator_none(source, council):
-    assert selectors.visible_sources(assessor_for(council)).count() == 1
-    assert selectors.visible_sources(assessor_for()).count() == 0
-    assert selectors.visible_sources(user_with_role(Role.NATIONAL_ANALYST)).count() == 1
-    assert selectors.visible_sources(user_with_role(Role.ADMINISTRATOR)).count() == 0
+    assert (
+        selectors.visible_sources(assessor_for(council), purpose=Action.VIEW_RECORDS).count() == 1
+    )
+    assert selectors.visible_sources(assessor_for(), purpose=Action.VIEW_RECORDS).count() == 0
+    assert (
+        selectors.visible_sources(
+            user_with_role(Role.NATIONAL_ANALYST), purpose=Action.VIEW_RECORDS
+        ).count()
+        == 1
+    )
+    assert (
+        selectors.visible_sources(
+            user_with_role(Role.ADMINISTRATOR), purpose=Action.VIEW_RECORDS
+        ).count()
+        == 0
+    )
 
 
 def test_partnership_members_see_the_partnership_source(source, council):
@@ -42,11 +55,13 @@ def test_partnership_members_see_the_partnership_source(source, council):
     source.partnership = PartnershipFactory(members=[council, partner])
     source.save()
     partner_viewer = user_with_role(Role.COUNCIL_VIEWER, partner)
-    assert list(selectors.visible_sources(partner_viewer)) == [source]
-    assert selectors.visible_recommendations(partner_viewer).count() == 3
+    assert list(selectors.visible_sources(partner_viewer, purpose=Action.VIEW_RECORDS)) == [source]
+    assert (
+        selectors.visible_recommendations(partner_viewer, purpose=Action.VIEW_RECORDS).count() == 3
+    )
     with pytest.raises(Http404):  # writing stays with the owning council
         selectors.get_source_for(
-            user_with_role(Role.COUNCIL_LEAD, partner), source.pk, selectors.Action.CLOSE_SOURCE
+            user_with_role(Role.COUNCIL_LEAD, partner), source.pk, purpose=Action.CLOSE_SOURCE
         )
 
 

@@ -54,26 +54,17 @@ def test_source_create_refuses_another_councils_lead(other_lead, council):
         )
 
 
-def test_source_create_lets_the_issuing_assessor_record_an_assessment(council):
-    assessor = assessor_for(council)
-    source = services.source_create(
-        actor=assessor,
-        organisation=council,
-        kind="assessment",
-        title="Assessment 2026",
-        made_by="Home Office",
-        made_on=date(2026, 5, 1),
-        recommendations=[(1, "Do X", None)],
-    )
-    assert source.recommendations.count() == 1
+def test_source_create_is_for_the_council_not_the_issuing_assessor(council):
+    """An assessor's recommendations reach the register only through the intake."""
     with pytest.raises(PermissionDenied):
         services.source_create(
-            actor=assessor,
+            actor=assessor_for(council),
             organisation=council,
-            kind="scrutiny_review",
-            title="S",
-            made_by="B",
+            kind="assessment",
+            title="Assessment 2026",
+            made_by="Home Office",
             made_on=date(2026, 5, 1),
+            recommendations=[(1, "Do X", None)],
         )
 
 

@@ -14,7 +14,7 @@ from .. import documents, selectors
 def document(request, pk: int, kind: str, extension: str):
     if kind not in documents.BUILDERS or extension not in documents.RENDERERS:
         raise Http404
-    source = selectors.get_source_for(request.user, pk)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     context = documents.BUILDERS[kind](source, selectors.source_recommendations(source))
     content = documents.RENDERERS[extension](context)
     return file_response(content, filename=context.filename, extension=extension)

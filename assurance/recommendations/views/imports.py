@@ -18,7 +18,9 @@ _SESSION_KEY = "recommendations_import"
 
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def source_import(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.MANAGE_RECOMMENDATION_SOURCES)
+    source = selectors.get_source_for(
+        request.user, pk, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -42,7 +44,9 @@ def source_import(request, pk: int):
 @require_POST
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def source_import_confirm(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.MANAGE_RECOMMENDATION_SOURCES)
+    source = selectors.get_source_for(
+        request.user, pk, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     stored = request.session.get(_SESSION_KEY) or {}
     if stored.get("source") != source.pk:
         messages.error(request, "Upload the file again: there is no preview to confirm.")

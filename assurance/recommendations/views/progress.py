@@ -31,7 +31,7 @@ def _recommendation_page(request, recommendation, form, status=200):
 
 @requires(Action.VIEW_RECORDS)
 def recommendation_detail(request, pk: int):
-    recommendation = selectors.get_recommendation_for(request.user, pk)
+    recommendation = selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     form = forms.ProgressForm(initial={"status": recommendation.status})
     return _recommendation_page(request, recommendation, form)
 
@@ -39,7 +39,9 @@ def recommendation_detail(request, pk: int):
 @require_POST
 @requires(Action.RECORD_PROGRESS)
 def progress_add(request, pk: int):
-    recommendation = selectors.get_recommendation_for(request.user, pk, Action.RECORD_PROGRESS)
+    recommendation = selectors.get_recommendation_for(
+        request.user, pk, purpose=Action.RECORD_PROGRESS
+    )
     form = forms.ProgressForm(request.POST)
     if form.is_valid():
         with submitted_once(request, form) as once:
@@ -54,4 +56,8 @@ def progress_add(request, pk: int):
             else:
                 messages.success(request, "The progress has been recorded.")
                 return once.done(redirect("recommendations:recommendation", pk=recommendation.pk))
-    return _recommendation_page(request, selectors.get_recommendation_for(request.user, pk), form)
+    return _recommendation_page(
+        request,
+        selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS),
+        form,
+    )

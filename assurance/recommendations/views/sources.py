@@ -24,7 +24,9 @@ def source_list(request):
 
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def source_create(request):
-    organisations = visible_organisations(request.user, Action.MANAGE_RECOMMENDATION_SOURCES)
+    organisations = visible_organisations(
+        request.user, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     form = forms.SourceForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         with submitted_once(request, form) as once:
@@ -62,13 +64,15 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
 
 @requires(Action.VIEW_RECORDS)
 def source_detail(request, pk: int):
-    return _source_page(request, selectors.get_source_for(request.user, pk))
+    return _source_page(
+        request, selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    )
 
 
 @require_POST
 @requires(Action.CLOSE_SOURCE)
 def source_close(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.CloseForm(request.POST)
     if form.is_valid():
         try:
@@ -78,13 +82,17 @@ def source_close(request, pk: int):
         else:
             messages.success(request, f"“{source.title}” has been closed.")
             return redirect("recommendations:source", pk=source.pk)
-    return _source_page(request, selectors.get_source_for(request.user, pk), close_form=form)
+    return _source_page(
+        request,
+        selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
+        close_form=form,
+    )
 
 
 @require_POST
 @requires(Action.CLOSE_SOURCE)
 def source_reopen(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.CLOSE_SOURCE)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.ReopenForm(request.POST)
     if form.is_valid():
         try:
@@ -94,12 +102,16 @@ def source_reopen(request, pk: int):
         else:
             messages.success(request, f"“{source.title}” has been reopened.")
             return redirect("recommendations:source", pk=source.pk)
-    return _source_page(request, selectors.get_source_for(request.user, pk), reopen_form=form)
+    return _source_page(
+        request,
+        selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
+        reopen_form=form,
+    )
 
 
 @requires(Action.RESPOND_RECOMMENDATIONS)
 def source_respond(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.RESPOND_RECOMMENDATIONS)
+    source = selectors.get_source_for(request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS)
     items = selectors.source_recommendations(source)
     people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
     lines = [
@@ -158,7 +170,9 @@ def _response(line) -> dict:
 
 @requires(Action.MANAGE_RECOMMENDATION_SOURCES)
 def recommendation_add(request, pk: int):
-    source = selectors.get_source_for(request.user, pk, Action.MANAGE_RECOMMENDATION_SOURCES)
+    source = selectors.get_source_for(
+        request.user, pk, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
+    )
     form = forms.RecommendationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with submitted_once(request, form) as once:
