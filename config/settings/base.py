@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "assurance.core.middleware.NoStoreMiddleware",
     "assurance.accounts.middleware.ViewAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "assurance.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -167,6 +168,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@prevent-ass
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Signed out after 30 minutes without a request, and 8 hours after signing in
+# however busy (core.middleware.SessionLifetimeMiddleware).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=8 * 60 * 60)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
