@@ -51,3 +51,22 @@ class InviteColleagueForm(GovukForm):
         widget=forms.RadioSelect,
         help_text="Contributors edit what they are given; viewers only read.",
     )
+
+
+class ConfirmPasswordForm(GovukForm):
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right. Try again.")
+        return password

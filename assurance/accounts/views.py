@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from assurance.core.forms import add_service_errors
@@ -10,6 +11,7 @@ from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
 from .permissions import Action, public, requires, roles_of, signed_in
+from .reauthentication import mark_authenticated, recent_sign_in_required
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -79,6 +81,7 @@ def profile(request):
 
 
 @requires(Action.VIEW_ORGANISATION)
+@recent_sign_in_required
 def people(request, organisation_pk: int):
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
@@ -126,3 +129,16 @@ def invitation_accept(request, pk: int):
             f"You are now {invitation.get_role_display().lower()} at {invitation.organisation}.",
         )
     return redirect("accounts:profile")
+
+
+@signed_in
+def confirm_password(request):
+    """Prove the password again before a sensitive action, then go back to it."""
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    form = forms.ConfirmPasswordForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        mark_authenticated(request)
+        return redirect(next_url)
+    return render(request, "accounts/confirm_password.html", {"form": form, "next": next_url})

@@ -172,6 +172,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # however busy (core.middleware.SessionLifetimeMiddleware).
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
 SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=8 * 60 * 60)
+# Issuing, granting roles and other sensitive actions ask for the password again
+# when it was last given longer ago than this (accounts.reauthentication).
+REAUTHENTICATE_AFTER = env.int("REAUTHENTICATE_AFTER", default=15 * 60)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

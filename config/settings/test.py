@@ -20,4 +20,4 @@ if env.str("DATABASE_URL", default=""):
 WHITENOISE_USE_FINDERS = True
 # Tests that move the clock (reminders, overdue milestones) must not find their
 # session expired: the lifetime tests set these limits themselves.
-SESSION_IDLE_TIMEOUT = SESSION_ABSOLUTE_LIFETIME = 100 * 365 * 24 * 60 * 60
+SESSION_IDLE_TIMEOUT = SESSION_ABSOLUTE_LIFETIME = REAUTHENTICATE_AFTER = 100 * 365 * 24 * 60 * 60

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
+from assurance.accounts.reauthentication import recent_sign_in_required
 from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
 
@@ -27,6 +28,7 @@ def _preview(assessment):
 
 
 @requires(Action.ISSUE_ASSESSMENT)
+@recent_sign_in_required
 def assessment_issue(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
     if request.method == "POST":
@@ -48,6 +50,7 @@ def assessment_issue(request, pk: int):
 
 
 @requires(Action.REOPEN_ASSESSMENT)
+@recent_sign_in_required
 def assessment_reopen(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
