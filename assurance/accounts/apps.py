@@ -6,11 +6,13 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_logged_in
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
 
-        from .reauthentication import on_sign_in
+        from . import devices, reauthentication
 
-        user_logged_in.connect(on_sign_in, dispatch_uid="pda_authenticated_at")
+        user_logged_in.connect(reauthentication.on_sign_in, dispatch_uid="pda_authenticated_at")
+        user_logged_in.connect(devices.on_sign_in, dispatch_uid="pda_signed_in_session")
+        user_logged_out.connect(devices.on_sign_out, dispatch_uid="pda_signed_out_session")
         from assurance.core.registry import register_home_section, register_nav
 
         from .home import administration_section

@@ -179,3 +179,23 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} – {self.get_role_display()} ({self.organisation})"
+
+
+class SignedInSession(models.Model):
+    """One signed-in browser, for the "signed-in devices" page and signing out
+    everywhere. The session itself lives in Django's session table."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    user_agent = models.CharField(max_length=200, blank=True)
+    address = models.CharField(max_length=45, blank=True)
+
+    NO_HISTORY_REASON = "a record of a browser session, kept only while it lasts"
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.user_agent or 'unknown browser'}"

@@ -10,6 +10,7 @@ from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
+from .devices import sessions_sign_out_elsewhere, signed_in_sessions_of
 from .permissions import Action, public, requires, roles_of, signed_in
 from .reauthentication import mark_authenticated, recent_sign_in_required
 
@@ -142,3 +143,29 @@ def confirm_password(request):
         mark_authenticated(request)
         return redirect(next_url)
     return render(request, "accounts/confirm_password.html", {"form": form, "next": next_url})
+
+
+@signed_in
+def devices(request):
+    return render(
+        request,
+        "accounts/devices.html",
+        {
+            "sessions": signed_in_sessions_of(request.user),
+            "current_key": request.session.session_key,
+        },
+    )
+
+
+@require_POST
+@signed_in
+@recent_sign_in_required
+def sign_out_everywhere(request):
+    ended = sessions_sign_out_elsewhere(actor=request.user, current_key=request.session.session_key)
+    messages.success(
+        request,
+        f"Signed out of {ended} other device{'s' if ended != 1 else ''}."
+        if ended
+        else "You were not signed in anywhere else.",
+    )
+    return redirect("accounts:devices")

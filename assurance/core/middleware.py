@@ -59,4 +59,7 @@ class SessionLifetimeMiddleware:
             return True
         if now - seen >= 60 or self.SEEN not in session:  # a write a minute at most
             session[self.SEEN] = now
+            from assurance.accounts.devices import signed_in_session_record
+
+            signed_in_session_record(actor=request.user, request=request)
         return False

@@ -12,6 +12,10 @@ ENTRIES = {
         lambda: reverse("accounts:logout"), EVERYONE, method="post", ok=302
     ),
     "accounts:profile": no_target(lambda: reverse("accounts:profile"), EVERYONE),
+    "accounts:devices": no_target(lambda: reverse("accounts:devices"), EVERYONE),
+    "accounts:sign_out_everywhere": no_target(
+        lambda: reverse("accounts:sign_out_everywhere"), EVERYONE, method="post", ok=302
+    ),
     "accounts:confirm_password": no_target(lambda: reverse("accounts:confirm_password"), EVERYONE),
     "accounts:password_change": no_target(lambda: reverse("accounts:password_change"), EVERYONE),
     "accounts:password_change_done": no_target(
