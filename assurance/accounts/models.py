@@ -199,3 +199,38 @@ class SignedInSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.user_agent or 'unknown browser'}"
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+    LOCKED_OUT = "locked_out", "Locked out"
+    ROLE_GRANTED = "role_granted", "Role given"
+    ROLE_REMOVED = "role_removed", "Role removed"
+    SENSITIVE_DOWNLOAD = "sensitive_download", "OFFICIAL-SENSITIVE download"
+    REOPENED = "reopened", "Issued record reopened"
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event, for the administrators' audit view. Written
+    once and never changed, so it keeps no history of its own."""
+
+    kind = models.CharField(max_length=24, choices=AuditKind.choices, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    email = models.CharField(max_length=254, blank=True, help_text="As given, for failures.")
+    address = models.CharField(max_length=45, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    summary = models.CharField(max_length=500)
+
+    NO_HISTORY_REASON = "an append-only audit record"
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.summary}"

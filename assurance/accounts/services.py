@@ -13,7 +13,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from assurance.organisations.models import Organisation
 
-from .models import COUNCIL_ROLES, Invitation, Membership, Role, User
+from .audit import audit_record
+from .models import COUNCIL_ROLES, AuditKind, Invitation, Membership, Role, User
 from .permissions import Action, can, council_role_conflict, forget_grants
 
 INVITABLE_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
@@ -96,6 +97,13 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    audit_record(
+        kind=AuditKind.ROLE_GRANTED,
+        summary=f"{actor.email} accepted {invitation.get_role_display().lower()} "
+        f"at {invitation.organisation} (invited by {invitation.invited_by or 'unknown'})",
+        actor=actor,
+        organisation=invitation.organisation,
+    )
     forget_grants(actor)
     return membership
 
@@ -108,6 +116,13 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
         raise PermissionDenied
     if membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD:
         raise ValidationError("You cannot remove your own council lead role.")
+    audit_record(
+        kind=AuditKind.ROLE_REMOVED,
+        summary=f"Removed {membership.get_role_display().lower()} of {membership.user.email} "
+        f"at {membership.organisation}",
+        actor=actor,
+        organisation=membership.organisation,
+    )
     membership.delete()
 
 

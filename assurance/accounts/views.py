@@ -1,15 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from assurance.core.forms import add_service_errors
+from assurance.documents.csv import csv_from_rows
+from assurance.documents.responses import file_response
 from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
+from .audit import audit_events
 from .devices import sessions_sign_out_elsewhere, signed_in_sessions_of
 from .permissions import Action, public, requires, roles_of, signed_in
 from .reauthentication import mark_authenticated, recent_sign_in_required
@@ -169,3 +174,42 @@ def sign_out_everywhere(request):
         else "You were not signed in anywhere else.",
     )
     return redirect("accounts:devices")
+
+
+AUDIT_PAGE_SIZE = 50
+AUDIT_HEADERS = ["When", "Event", "Person", "Email given", "Address", "Organisation", "Detail"]
+
+
+def _audit_rows(events):
+    for e in events:
+        yield [
+            timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            e.get_kind_display(),
+            e.actor.full_name if e.actor else "",
+            e.email,
+            e.address,
+            str(e.organisation or ""),
+            e.summary,
+        ]
+
+
+@requires(Action.MANAGE_USERS)
+def audit(request):
+    form = forms.AuditFilterForm(request.GET or None)
+    events = audit_events(**form.filters())
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "accounts/audit.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@requires(Action.MANAGE_USERS)
+def audit_export(request):
+    form = forms.AuditFilterForm(request.GET or None)
+    events = audit_events(**form.filters())[:100_000]
+    content = csv_from_rows(headers=AUDIT_HEADERS, rows=_audit_rows(events))
+    return file_response(content, filename="audit-trail", extension="csv")

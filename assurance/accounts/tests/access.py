@@ -12,6 +12,8 @@ ENTRIES = {
         lambda: reverse("accounts:logout"), EVERYONE, method="post", ok=302
     ),
     "accounts:profile": no_target(lambda: reverse("accounts:profile"), EVERYONE),
+    "accounts:audit": no_target(lambda: reverse("accounts:audit"), ["administrator"]),
+    "accounts:audit_export": no_target(lambda: reverse("accounts:audit_export"), ["administrator"]),
     "accounts:devices": no_target(lambda: reverse("accounts:devices"), EVERYONE),
     "accounts:sign_out_everywhere": no_target(
         lambda: reverse("accounts:sign_out_everywhere"), EVERYONE, method="post", ok=302

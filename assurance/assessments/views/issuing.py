@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
 from assurance.accounts.reauthentication import recent_sign_in_required
 from assurance.core.forms import add_service_errors
@@ -101,6 +102,12 @@ def letter_download(request, pk: int, version: int, fmt: str):
         raise Http404
     letter = selectors.get_letter_for(request.user, pk, version, purpose=Action.VIEW_RECORDS)
     stored = getattr(letter, fmt)
+    audit_download(
+        request,
+        marking=letter.assessment.classification,
+        what=f"letter v{letter.version_number} of {letter.assessment} ({fmt})",
+        organisation=letter.assessment.organisation,
+    )
     with stored.open("rb") as handle:
         content = handle.read()
     name = (

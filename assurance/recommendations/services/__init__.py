@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from assurance.accounts.models import COUNCIL_ROLES, Membership, User
+from assurance.accounts.audit import audit_record
+from assurance.accounts.models import COUNCIL_ROLES, AuditKind, Membership, User
 from assurance.accounts.permissions import Action, can, may_record_source
 from assurance.organisations.models import Organisation, Partnership
 
@@ -288,6 +289,12 @@ def source_reopen(
     source.closing_statement = ""
     source._change_reason = f"Reopened: {reason.strip()}"
     source.save()
+    audit_record(
+        kind=AuditKind.REOPENED,
+        summary=f"Reopened closed source “{source.title}”: {reason.strip()}",
+        actor=actor,
+        organisation=source.organisation,
+    )
     return source
 
 

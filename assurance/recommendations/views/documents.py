@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
 from assurance.documents.responses import file_response
 
@@ -17,4 +18,10 @@ def document(request, pk: int, kind: str, extension: str):
     source = selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     context = documents.BUILDERS[kind](source, selectors.source_recommendations(source))
     content = documents.RENDERERS[extension](context)
+    audit_download(
+        request,
+        marking=source.marking,
+        what=f"{kind} of “{source.title}” ({extension})",
+        organisation=source.organisation,
+    )
     return file_response(content, filename=context.filename, extension=extension)
