@@ -6,19 +6,16 @@ preview before confirming. A file with any problem is never imported."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
-from assurance.core.text import clean_value
+from assurance.documents.tabular import MAX_BYTES, MAX_ROWS, RowError, TableError, read_table
+from assurance.documents.tabular import blank as _blank
+from assurance.documents.tabular import parse_date as _date
 
 from . import rules
 
-MAX_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
-ARCHIVE_LIMITS = ArchiveLimits(max_uncompressed=50 * 1024 * 1024)
+__all__ = ["MAX_BYTES", "MAX_ROWS", "RowError", "parse"]
 
 # (heading in the template, key, required)
 COLUMNS = [
@@ -63,14 +60,6 @@ _STATUSES = {
     "complete": rules.COMPLETED,
     "superseded": rules.SUPERSEDED,
 }
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the spreadsheet numbers it: the heading is row 1; 0 for the whole file
-    column: str
-    problem: str
 
 
 @dataclass
@@ -127,19 +116,10 @@ class ParseResult:
 
 def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) -> ParseResult:
     """Read a whole upload. ``taken_numbers`` are numbers already used in the source."""
-    name = (filename or "").lower()
-    if not content:
-        return _fail("The selected file is empty.")
-    if len(content) > MAX_BYTES:
-        return _fail("The selected file must be smaller than 5 MB.")
-    if name.endswith(".csv"):
-        table = _read_csv(content)
-    elif name.endswith(".xlsx"):
-        table = _read_xlsx(content)
-    else:
-        return _fail("The selected file must be a CSV or an Excel workbook (.xlsx).")
-    if isinstance(table, ParseResult):
-        return table
+    try:
+        table = read_table(filename, content)
+    except TableError as error:
+        return _fail(error.problem)
     return _parse_table(table, taken_numbers)
 
 
@@ -147,74 +127,8 @@ def _fail(problem: str, column: str = "") -> ParseResult:
     return ParseResult(errors=[RowError(0, column, problem)])
 
 
-def _read_csv(content: bytes) -> list[list] | ParseResult:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _fail("The CSV file must be saved as UTF-8 (in Excel: CSV UTF-8).")
-    try:
-        rows = list(csv.reader(io.StringIO(text), strict=True))
-    except csv.Error as error:
-        if "field limit" in str(error):
-            return _fail(
-                f"A cell in the file is longer than {csv.field_size_limit():,} characters. "
-                "Shorten it and try again."
-            )
-        return _fail(_UNBALANCED_QUOTE)
-    merged = _merged_row(rows)
-    if merged:
-        return ParseResult(errors=[RowError(merged, "", _UNBALANCED_QUOTE)])
-    return rows
-
-
-_UNBALANCED_QUOTE = (
-    'The file has a quotation mark (") that is opened but not closed, so rows would run '
-    "together. Check the row for a stray quotation mark, save it again and try again."
-)
-
-
-def _merged_row(rows: list[list[str]]) -> int:
-    """The row number of a cell that swallowed later rows through a stray quote.
-
-    A cell may hold line breaks; but a line inside it that is itself laid out
-    like a row of the file (as many commas as the heading has columns, less
-    one) means the quotes ran on."""
-    if not rows:
-        return 0
-    separators = max(len(rows[0]) - 1, 2)
-    for number, row in enumerate(rows[1:], start=2):
-        for cell in row:
-            inner = cell.splitlines()[1:]
-            if any(line.count(",") >= separators for line in inner):
-                return number
-    return 0
-
-
-def _read_xlsx(content: bytes) -> list[list] | ParseResult:
-    from openpyxl import load_workbook
-
-    try:
-        check_archive(content, ARCHIVE_LIMITS)
-    except ArchiveRefused as error:
-        if error.damaged:
-            return _fail("The selected file is not a valid Excel workbook (.xlsx).")
-        return _fail(str(error))
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        return _fail("The selected file is not a valid Excel workbook (.xlsx).")
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 10)]
-    workbook.close()
-    return rows
-
-
-def _blank(row: list) -> bool:
-    return all(value is None or str(value).strip() == "" for value in row)
-
-
 def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
-    table = [[clean_value(value) for value in row] for row in table]
+    table = list(table)
     while table and _blank(table[-1]):
         table.pop()
     if not table or _blank(table[0]):
@@ -330,22 +244,6 @@ def _number(value) -> int | None:
     if not text.isdecimal() or len(text) > 9:
         return None
     return int(text) if rules.number_in_range(int(text)) else None
-
-
-def _date(value, column: str, error) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(str(value).strip(), fmt).date()
-        except ValueError:
-            continue
-    error(column, f"“{value}” is not a date. Write dates like 31/03/2027.")
-    return None
 
 
 def template_csv() -> bytes:

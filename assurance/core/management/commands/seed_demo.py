@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Order matters: later apps build on the records of earlier ones.
-DEMO_APPS = ["frameworks", "assessments", "reviews", "recommendations"]
+DEMO_APPS = ["frameworks", "assessments", "reviews", "recommendations", "delivery"]
 
 
 class Command(BaseCommand):
