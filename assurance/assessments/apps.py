@@ -21,3 +21,8 @@ class AssessmentsConfig(AppConfig):
             CriterionResponse, selectors.get_response_by_pk_for, purpose=Action.VIEW_RECORDS
         )
         register_evidence_holder(CriterionResponse, selectors.get_response_by_pk_for)
+        from assurance.recommendations.scrutiny import register_pack_section
+
+        from .scrutiny import letter_outcome
+
+        register_pack_section(letter_outcome)

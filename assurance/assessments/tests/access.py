@@ -6,7 +6,7 @@ from assurance.evidence.models import EvidenceItem
 from assurance.evidence.tests.access import file_evidence_like
 from tests.access.matrix import BOTH, COUNCIL, OWN_ONLY, Entry, no_target, roles
 
-from .factories import open_assessment, record_as_issued, scored_version
+from .factories import open_assessment, open_own, record_as_issued, scored_version
 
 READERS = roles((*COUNCIL, "assessor"), OWN_ONLY, national_analyst=BOTH)
 ASSESSOR_OWN = roles(("assessor",), OWN_ONLY)
@@ -46,6 +46,8 @@ ENTRIES = {
         lambda: reverse("assessments:list"), (*COUNCIL, "assessor", "national_analyst")
     ),
     "assessments:open": no_target(lambda: reverse("assessments:open"), ("assessor",)),
+    "assessments:own_start": no_target(lambda: reverse("assessments:own_start"), ("council_lead",)),
+    "assessments:own_export": Entry(url=_url("own_export", "xlsx", record="own"), allowed=READERS),
     "assessments:detail": Entry(url=_url("detail"), allowed=READERS),
     "assessments:task": Entry(url=_url("task", _criterion), allowed=READERS),
     # POSTs with no data: the form comes back with errors (200) for those allowed.
@@ -72,6 +74,10 @@ ENTRIES = {
         allowed=ASSESSOR_OWN,
         method="post",
         data=lambda w, t: {},
+    ),
+    "assessments:recommendation_edit": Entry(
+        url=_url("recommendation_edit", _recommendation, record="scoring"),
+        allowed=ASSESSOR_OWN,
     ),
     "assessments:recommendation_remove": Entry(
         url=_url("recommendation_remove", _recommendation, record="scoring"),
@@ -132,8 +138,10 @@ def build(world) -> None:
             actor=actor, assessment=scoring, text="Write a plan."
         )
         records[target] = (self_assessment, scoring, issued, evidence, recommendation)
+        own = open_own(lead, council)
+        records[target] += (own,)
     for index, name in enumerate(
-        ("assessment", "scoring", "issued", "evidence", "assessment_recommendation")
+        ("assessment", "scoring", "issued", "evidence", "assessment_recommendation", "own")
     ):
         world.add(name, records["own"][index], records["other"][index])
     world.add(

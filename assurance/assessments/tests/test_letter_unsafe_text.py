@@ -1,4 +1,5 @@
-"""A letter is issued, and opens, whatever control characters were stored."""
+"""A letter is issued, and opens, whatever control characters were stored
+(no NUL: PostgreSQL cannot store one, and forms drop it)."""
 
 import io
 
@@ -10,7 +11,7 @@ from assurance.assessments.models import Assessment
 
 from .factories import open_assessment, scored_version, to_moderated
 
-NASTY = "Sound\x00 delivery\x0b and\x1b good\ufffe practice\uffff."
+NASTY = "Sound\x01 delivery\x0b and\x1b good\ufffe practice\uffff."
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from assurance.recommendations.models import RecommendationSource, Response, Sou
 from assurance.recommendations.selectors import visible_sources
 from assurance.recommendations.services import ResponseInput, source_respond
 
-from .factories import complete_self_assessment, open_assessment, score_all, submit
+from .factories import complete_self_assessment, issue, open_assessment, score_all, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def scored(version, council, lead, assessor):
 def _issue(assessment, assessor, moderator):
     services.assessment_ready_for_moderation(actor=assessor, assessment=assessment)
     services.moderation_agree(actor=moderator, assessment=assessment)
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     return RecommendationSource.objects.get(kind="assessment", origin_id=assessment.pk)
 
 
@@ -44,8 +44,8 @@ def test_issuing_puts_the_recommendations_in_the_councils_register(
     assert source.kind == SourceKind.ASSESSMENT and source.organisation == scored.organisation
     items = list(source.recommendations.order_by("number"))
     assert [(r.number, r.text) for r in items] == [
-        (1, "Refresh the risk picture."),
-        (2, "Publish a plan."),
+        ("1", "Refresh the risk picture."),
+        ("2", "Publish a plan."),
     ]
     assert items[0].criterion == version.criteria.order_by("number").first()
     assert items[1].criterion is None
@@ -74,7 +74,7 @@ def test_reissue_keeps_responses_adds_new_and_supersedes_dropped(
     again = _issue(scored, assessor, second_assessor)
 
     assert again.pk == source.pk
-    items = {r.number: r for r in again.recommendations.all()}
+    items = {int(r.number): r for r in again.recommendations.all()}
     assert items[1].response == Response.ACCEPTED and items[1].lead == "Prevent lead"
     assert items[2].status == Status.SUPERSEDED
     assert "withdrawn" in items[2].progress.get().entry

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
@@ -10,20 +9,18 @@ from assurance.accounts.reauthentication import recent_sign_in_required
 from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
 
-from .. import selectors, services
-from ..forms import ReopenForm
+from .. import rules, selectors, services
+from ..forms import LetterForm, ReopenForm
 from ..letter import build_letter_context, render_html
 from ..rules import Event, allowed
-from ._helpers import flash, page
+from ._helpers import page
 
 
 def _preview(assessment):
     letters = selectors.letters_of(assessment)
     latest = letters[0] if letters and assessment.is_issued else None
     context = build_letter_context(
-        assessment,
-        issued_on=timezone.localdate(latest.issued_at) if latest else timezone.localdate(),
-        version_number=latest.version_number if latest else None,
+        assessment, version_number=latest.version_number if latest else None
     )
     return render_html(context)
 
@@ -31,22 +28,42 @@ def _preview(assessment):
 @requires(Action.ISSUE_ASSESSMENT)
 @recent_sign_in_required
 def assessment_issue(request, pk: int):
+    """Ask for what the letter needs, say what is missing, then issue."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
-    if request.method == "POST":
+    contacts = selectors.council_contacts(request.user, assessment)
+    initial = selectors.letter_initial(request.user, assessment)
+    form = LetterForm(request.POST or None, initial=initial, contacts=contacts)
+    if request.method == "POST" and form.is_valid():
         try:
-            letter = services.assessment_issue(actor=request.user, assessment=assessment)
+            letter = services.assessment_issue(
+                actor=request.user, assessment=assessment, letter=form.letter_input()
+            )
         except ValidationError as error:
-            flash(request, error)
-            return redirect("assessments:issue", pk)
-        messages.success(
-            request,
-            f"Letter issued (version {letter.version_number}). The assessment is now read-only.",
-        )
-        return redirect("assessments:detail", pk)
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Letter issued (version {letter.version_number}). "
+                "The assessment is now read-only.",
+            )
+            return redirect("assessments:detail", pk)
+    missing = rules.letter_missing(
+        initial,
+        body_name=assessment.assessing_body.name if assessment.assessing_body_id else "",
+        body_address=assessment.assessing_body.postal_address
+        if assessment.assessing_body_id
+        else "",
+    )
     return render(
         request,
         "assessments/issue_confirm.html",
-        page(assessment, request.user, open=allowed(assessment.status, Event.ISSUE)),
+        page(
+            assessment,
+            request.user,
+            form=form,
+            missing=list(missing.values()) if request.method != "POST" else [],
+            open=allowed(assessment.status, Event.ISSUE),
+        ),
     )
 
 
@@ -81,8 +98,8 @@ def letter_preview(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     may = selectors.abilities(request.user, assessment)
     assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
-    if not assessment.is_issued and not assessing_side:
-        raise Http404
+    if assessment.council_owned or (not assessment.is_issued and not assessing_side):
+        raise Http404  # a council's own self-assessment never has a letter
     return render(
         request,
         "assessments/letter_preview.html",
@@ -110,7 +127,8 @@ def letter_download(request, pk: int, version: int, fmt: str):
     )
     with stored.open("rb") as handle:
         content = handle.read()
-    name = (
-        f"assessment-letter-{letter.assessment.period.replace('/', '-')}-v{letter.version_number}"
+    assessment = letter.assessment
+    name = rules.file_stem(
+        "assessment letter", assessment.assessed_name, assessment.period, letter.version_number
     )
     return file_response(content, filename=name, extension=fmt)

@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
 
+from .. import own_export as own_export_module
 from .. import selectors, services
-from ..forms import AssessmentOpenForm
+from ..forms import AssessmentOpenForm, OwnStartForm
 from ._helpers import page
 
 
@@ -41,6 +44,7 @@ def assessment_open(request):
                 period=form.cleaned_data["period"],
                 due_date=form.cleaned_data["due_date"],
                 classification=form.cleaned_data["classification"],
+                from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
                 **form.target_kwargs(),
             )
         except ValidationError as error:
@@ -66,3 +70,41 @@ def assessment_detail(request, pk: int):
             letters=selectors.letters_of(assessment),
         ),
     )
+
+
+@requires(Action.SUBMIT_SELF_ASSESSMENT)
+def own_start(request):
+    """A council lead starts the council's own self-assessment."""
+    organisations = visible_organisations(
+        request.user, purpose=Action.SUBMIT_SELF_ASSESSMENT
+    ).exclude(kind="assessing_body")
+    form = OwnStartForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.own_self_assessment_start(
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                framework_version=form.cleaned_data["framework_version"],
+                period=form.cleaned_data["period"],
+                classification=form.cleaned_data["classification"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Self-assessment started.")
+            return redirect("assessments:detail", assessment.pk)
+    return render(request, "assessments/own_start.html", {"form": form})
+
+
+@requires(Action.VIEW_RECORDS)
+def own_export(request, pk: int, fmt: str):
+    """The council's own self-assessment for its committee (never a letter)."""
+    renderers = {"pdf": own_export_module.render_pdf, "docx": own_export_module.render_docx}
+    renderers["xlsx"] = own_export_module.render_xlsx
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    if fmt not in renderers or not assessment.council_owned:
+        raise Http404
+    export = own_export_module.build(
+        assessment, selectors.responses_with_evidence(assessment), selectors.scale(assessment)
+    )
+    return file_response(renderers[fmt](export), filename=export.file_stem, extension=fmt)

@@ -16,7 +16,9 @@ from ..services._common import ConcurrentEdit
 from ._helpers import flash, page, rebind_after_conflict
 
 
-def _task_context(request, response, *, form=None, file_form=None, link_form=None, conflict=None):
+def _task_context(
+    request, response, *, form=None, file_form=None, link_form=None, conflict=None, kept=False
+):
     assessment = response.assessment
     may = selectors.abilities(request.user, assessment)
     editable = may[Action.EDIT_SELF_ASSESSMENT] and allowed(
@@ -49,6 +51,7 @@ def _task_context(request, response, *, form=None, file_form=None, link_form=Non
         editable=editable,
         form=form,
         conflict=conflict,
+        kept=kept,
         file_form=file_form or EvidenceFileForm(prefix="file"),
         link_form=link_form or EvidenceLinkForm(prefix="link"),
         file_action=reverse("assessments:evidence_file", args=args),
@@ -101,12 +104,77 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
             add_service_errors(form, error)
         else:
             messages.success(request, f"Criterion {response.criterion.number} saved.")
-            return redirect("assessments:detail", pk)
+            kept = _evidence_typed(request)
+            if not kept:
+                return redirect("assessments:detail", pk)
+            messages.info(request, "The evidence you started to add is not added yet.")
+            response.refresh_from_db()
+            return render(
+                request,
+                "assessments/self_assessment_task.html",
+                _task_context(request, response, **kept),
+            )
     return render(
         request,
         "assessments/self_assessment_task.html",
-        _task_context(request, response, form=form, conflict=conflict),
+        _task_context(request, response, form=form, conflict=conflict, **_evidence_typed(request)),
     )
+
+
+def _evidence_typed(request) -> dict:
+    """Evidence details typed beside the narrative, to show again unsaved."""
+    kept = {}
+    for prefix, form_class in (("file", EvidenceFileForm), ("link", EvidenceLinkForm)):
+        if any(
+            request.POST.get(f"{prefix}-{name}", "").strip() for name in ("title", "url")
+        ) or request.FILES.get(f"{prefix}-file"):
+            kept[f"{prefix}_form"] = form_class(
+                initial={
+                    key.removeprefix(f"{prefix}-"): value
+                    for key, value in request.POST.items()
+                    if key.startswith(f"{prefix}-")
+                },
+                prefix=prefix,
+            )
+    return kept
+
+
+def _narrative_typed(request, response) -> SelfAssessmentForm | None:
+    """The self-assessment form as typed on the same page, if it differs from
+    what is saved: an evidence button must not throw it away (the page posts
+    every field to whichever button's action)."""
+    if "narrative" not in request.POST:
+        return None
+    saved = {
+        "narrative": response.narrative,
+        "self_level": str(response.self_level.value) if response.self_level else "",
+        "task_status": response.task_status if response.task_status != "not_started" else "",
+    }
+    typed = {key: request.POST.get(key, "").replace("\r\n", "\n") for key in saved}
+    if typed["narrative"].strip() == saved["narrative"].strip() and all(
+        typed[key] == saved[key] for key in ("self_level", "task_status") if key in request.POST
+    ):
+        return None
+    assessment = response.assessment
+    return SelfAssessmentForm(
+        request.POST,
+        levels=selectors.scale(assessment),
+        descriptors=selectors.descriptors_for(response.criterion_id),
+        is_scored=assessment.framework_version.is_scored,
+    )
+
+
+def _after_evidence(request, response, done: str):
+    """Back to the task, or, if the narrative was changed and not saved, the
+    same page with the typed text still in it."""
+    messages.success(request, done)
+    typed = _narrative_typed(request, response)
+    if typed is None:
+        return redirect("assessments:task", response.assessment.pk, response.criterion_id)
+    messages.info(request, "Your changes to the self-assessment are not saved yet: press Save.")
+    response.refresh_from_db()
+    context = _task_context(request, response, form=typed, kept=True)
+    return render(request, "assessments/self_assessment_task.html", context)
 
 
 def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str, save):
@@ -123,9 +191,14 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
-                return once.done(redirect("assessments:task", pk, criterion_pk))
-    context = _task_context(request, response, **{f"{prefix}_form": form})
+                return once.done(
+                    _after_evidence(
+                        request, response, f"Evidence “{form.cleaned_data['title']}” added."
+                    )
+                )
+    context = _task_context(
+        request, response, form=_narrative_typed(request, response), **{f"{prefix}_form": form}
+    )
     return render(request, "assessments/self_assessment_task.html", context)
 
 
@@ -172,26 +245,25 @@ def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
         services.criterion_evidence_remove(actor=request.user, response=response, item=item)
     except ValidationError as error:
         flash(request, error)
-    else:
-        messages.success(request, f"Evidence “{item.title}” removed.")
-    return redirect("assessments:task", pk, criterion_pk)
+        return redirect("assessments:task", pk, criterion_pk)
+    return _after_evidence(request, response, f"Evidence “{item.title}” removed.")
 
 
 @requires(Action.SUBMIT_SELF_ASSESSMENT)
 def self_assessment_submit(request, pk: int):
+    """Check your answers, then submit to the assessor (or, for the council's
+    own self-assessment, sign it off)."""
     assessment = selectors.get_assessment_for(
         request.user, pk, purpose=Action.SUBMIT_SELF_ASSESSMENT
     )
     problems = []
     if request.method == "POST":
         try:
-            services.self_assessment_submit(actor=request.user, assessment=assessment)
+            done = _submit(request.user, assessment)
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(
-                request, "Self-assessment submitted. Your assessor has been told it is ready."
-            )
+            messages.success(request, done)
             return redirect("assessments:detail", pk)
     responses = selectors.responses_with_evidence(assessment)
     missing = [
@@ -207,6 +279,21 @@ def self_assessment_submit(request, pk: int):
             missing=missing,
             problems=problems,
             open=assessment.status == Status.SELF_ASSESSMENT,
-            task_url=reverse("assessments:detail", args=[pk]),
         ),
+    )
+
+
+def _submit(user, assessment) -> str:
+    if assessment.council_owned:
+        services.own_self_assessment_sign_off(actor=user, assessment=assessment)
+        return "Self-assessment signed off. You can now export it for your committee."
+    submitted = services.self_assessment_submit(actor=user, assessment=assessment)
+    if submitted.assessor_notified_at:
+        return (
+            f"Self-assessment submitted. {submitted.assessor.full_name}, your assessor, "
+            "has been sent an email and will see it on their home page."
+        )
+    return (
+        "Self-assessment submitted. We could not email your assessor: it is on their home "
+        "page, but you may want to tell them yourself."
     )

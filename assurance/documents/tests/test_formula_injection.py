@@ -83,7 +83,7 @@ def test_register_exports_open_with_stored_control_characters(client, council, l
     from assurance.recommendations.tests.factories import RecommendationFactory, SourceFactory
 
     source = SourceFactory(organisation=council, title="Review\x0b\ufffe")
-    RecommendationFactory(source=source, number=1, text="Do\x00 it\x1b\uffff", lead="Lead\x07")
+    RecommendationFactory(source=source, number=1, text="Do\x01 it\x1b\uffff", lead="Lead\x07")
     client.force_login(lead)
     for kind in ("matrix", "tracker"):
         url = reverse("recommendations:document", args=[source.pk, kind, extension])

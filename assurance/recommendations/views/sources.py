@@ -10,7 +10,7 @@ from assurance.core.forms import add_service_errors
 from assurance.core.submissions import submitted_once
 from assurance.organisations.selectors import visible_organisations
 
-from .. import forms, rules, selectors, services
+from .. import documents, forms, rules, selectors, services
 
 
 @requires(Action.VIEW_RECORDS)
@@ -53,6 +53,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
             "source": source,
             "items": items,
             "blockers": rules.closure_blockers(items) if not source.is_closed else [],
+            "figures": documents.closure_figures(items),
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
