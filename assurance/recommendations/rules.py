@@ -24,12 +24,6 @@ NOT_STARTED, IN_PROGRESS, COMPLETED, SUPERSEDED = (
 DONE_STATUSES = frozenset({COMPLETED, SUPERSEDED})
 DUE_SOON, OVERDUE, ESCALATED = "due_soon", "overdue", "escalated"
 DUE_SOON_DAYS = 14
-# A recommendation's number: well inside every database's integer column.
-MIN_NUMBER, MAX_NUMBER = 1, 99_999
-
-
-def number_in_range(number: int) -> bool:
-    return MIN_NUMBER <= number <= MAX_NUMBER
 
 
 class RecommendationLike(Protocol):

@@ -6,10 +6,9 @@ import io
 import pytest
 from docx import Document
 
-from assurance.assessments import services
 from assurance.assessments.models import Assessment
 
-from .factories import open_assessment, scored_version, to_moderated
+from .factories import issue, open_assessment, scored_version, to_moderated
 
 NASTY = "Sound\x01 delivery\x0b and\x1b good\ufffe practice\uffff."
 
@@ -22,7 +21,7 @@ def test_issue_with_stored_control_characters(council, lead, assessor, second_as
     to_moderated(assessment, lead, assessor, second_assessor, levels=[3, 4, 2])
     Assessment.objects.filter(pk=assessment.pk).update(summary=NASTY)
     assessment.refresh_from_db()
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     letter = assessment.letters.get()
     text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx.open("rb").read())).paragraphs)
     assert "Sound delivery and good practice." in text
