@@ -3,6 +3,8 @@ of all of them but this one."""
 
 from __future__ import annotations
 
+import time
+
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +34,11 @@ def signed_in_session_record(*, actor: User, request) -> None:
 
 def on_sign_in(sender, request, user, **kwargs) -> None:
     if request is not None and hasattr(request, "session"):
+        from assurance.core.middleware import SessionLifetimeMiddleware as lifetime
+
+        now = int(time.time())
+        # Started and seen now, so the first page after signing in writes nothing more.
+        request.session[lifetime.STARTED] = request.session[lifetime.SEEN] = now
         signed_in_session_record(actor=user, request=request)
 
 
