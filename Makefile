@@ -7,6 +7,8 @@
 #                   PYTEST_ARGS="-k foo" is passed to pytest
 #   make lint       ruff check + ruff format --check
 #   make bench      every page at national scale on SQLite and PostgreSQL (BENCH_ARGS=...)
+#   make audit      known vulnerabilities in Python and npm packages (scripts/audit.sh);
+#                   says plainly when a registry's vulnerability service cannot be reached
 #   make worker     background task worker (django-tasks-db)
 #   make clean      remove build output and caches (keeps .venv, node_modules, var/)
 #   make distclean  clean, and remove .venv and node_modules too
@@ -34,7 +36,7 @@ NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 ASSET_SOURCES := $(wildcard frontend/*.scss frontend/*.mjs) package.json $(wildcard package-lock.json)
 
-.PHONY: run setup install python node assets migrate frameworks demo test lint bench worker clean distclean
+.PHONY: run setup install python node assets migrate frameworks demo test lint bench worker clean distclean audit
 
 run: setup
 	@echo
@@ -105,3 +107,6 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) node_modules
+
+audit:
+	bash scripts/audit.sh

@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
+from assurance.core.admin_concurrency import OptimisticConcurrencyAdmin
+
 from .models import AssessorAssignment, Membership, User
 from .permissions import Action, has_action
 
@@ -20,7 +22,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(OptimisticConcurrencyAdmin, BaseUserAdmin, SimpleHistoryAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "is_staff"]
     search_fields = ["email", "full_name"]
@@ -38,14 +40,14 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
     list_display = ["user", "organisation", "role", "can_moderate"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "organisation"]
 
 
 @admin.register(AssessorAssignment)
-class AssessorAssignmentAdmin(SimpleHistoryAdmin):
+class AssessorAssignmentAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
     list_display = ["assessor", "organisation", "region"]
     autocomplete_fields = ["assessor", "organisation"]
 

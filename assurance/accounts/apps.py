@@ -6,6 +6,22 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
+        from . import devices, reauthentication
+
+        user_logged_in.connect(reauthentication.on_sign_in, dispatch_uid="pda_authenticated_at")
+        user_logged_in.connect(devices.on_sign_in, dispatch_uid="pda_signed_in_session")
+        user_logged_out.connect(devices.on_sign_out, dispatch_uid="pda_signed_out_session")
+
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_login_failed
+
+        from . import audit
+
+        user_logged_in.connect(audit.on_sign_in, dispatch_uid="pda_audit_sign_in")
+        user_login_failed.connect(audit.on_sign_in_failed, dispatch_uid="pda_audit_failed")
+        user_locked_out.connect(audit.on_locked_out, dispatch_uid="pda_audit_locked_out")
         from assurance.core.registry import register_home_section, register_nav
 
         from .home import administration_section

@@ -51,3 +51,52 @@ class InviteColleagueForm(GovukForm):
         widget=forms.RadioSelect,
         help_text="Contributors edit what they are given; viewers only read.",
     )
+
+
+class ConfirmPasswordForm(GovukForm):
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right. Try again.")
+        return password
+
+
+class AuditFilterForm(GovukForm):
+    kind = forms.ChoiceField(label="Event", required=False)
+    text = forms.CharField(
+        label="Person, email or address contains", required=False, max_length=100
+    )
+    since = forms.DateField(
+        label="From (optional)",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text="For example, 01/04/2026",
+        error_messages={"invalid": "Enter a real date, for example 01/04/2026."},
+    )
+    until = forms.DateField(
+        label="To (optional)",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text="For example, 30/04/2026",
+        error_messages={"invalid": "Enter a real date, for example 30/04/2026."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import AuditKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Any event"), *AuditKind.choices]
+
+    def filters(self) -> dict:
+        return self.cleaned_data if self.is_valid() else {}

@@ -17,4 +17,5 @@ def administration_section(user) -> dict | None:
         return None
     return {
         "pages": [(label, f"admin:{app}_{model}_changelist") for label, app, model in ADMIN_PAGES]
+        + [("Audit trail", "accounts:audit")],
     }

@@ -146,3 +146,91 @@ class AssessorAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessor} → {self.organisation or self.region}"
+
+
+class Invitation(models.Model):
+    """A council role offered to an email address. It becomes a membership
+    only when the owner of that address signs in and accepts it, so inviting
+    never shows the inviter whether the address already has an account, and a
+    conflict of interest is refused to the person it concerns."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150)
+    role = models.CharField(max_length=24, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email", "role"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="invitation_unique_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.get_role_display()} ({self.organisation})"
+
+
+class SignedInSession(models.Model):
+    """One signed-in browser, for the "signed-in devices" page and signing out
+    everywhere. The session itself lives in Django's session table."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    user_agent = models.CharField(max_length=200, blank=True)
+    address = models.CharField(max_length=45, blank=True)
+
+    NO_HISTORY_REASON = "a record of a browser session, kept only while it lasts"
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.user_agent or 'unknown browser'}"
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+    LOCKED_OUT = "locked_out", "Locked out"
+    ROLE_GRANTED = "role_granted", "Role given"
+    ROLE_REMOVED = "role_removed", "Role removed"
+    SENSITIVE_DOWNLOAD = "sensitive_download", "OFFICIAL-SENSITIVE download"
+    REOPENED = "reopened", "Issued record reopened"
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event, for the administrators' audit view. Written
+    once and never changed, so it keeps no history of its own."""
+
+    kind = models.CharField(max_length=24, choices=AuditKind.choices, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    email = models.CharField(max_length=254, blank=True, help_text="As given, for failures.")
+    address = models.CharField(max_length=45, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    summary = models.CharField(max_length=500)
+
+    NO_HISTORY_REASON = "an append-only audit record"
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.summary}"

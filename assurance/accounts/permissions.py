@@ -306,6 +306,26 @@ def roles_of(user) -> frozenset[str]:
     return frozenset(g.role for g in grants_for(user))
 
 
+def council_role_conflict(user, organisation) -> str | None:
+    """Why ``user`` may not hold a council role at ``organisation``, or None.
+
+    Those who oversee a council (its assessors, national analysts and
+    administrators) may never also speak for it."""
+    roles = roles_of(user)
+    if Role.NATIONAL_ANALYST in roles or Role.ADMINISTRATOR in roles:
+        return (
+            "National analysts and administrators oversee every council, so they cannot "
+            f"also hold a role at {organisation}. Ask for the invitation to go to another "
+            "email address."
+        )
+    if Role.ASSESSOR in roles and organisation.pk in _assessor_scope(user):
+        return (
+            f"You assess {organisation}, so you cannot also hold a role there. "
+            "Ask for the invitation to go to someone else."
+        )
+    return None
+
+
 def has_action(user, action: Action) -> bool:
     """True if the user may perform the action for at least one organisation
     or, for peer-review actions, on at least one review."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from assurance.organisations.models import Organisation
 
-from .models import AssessorAssignment, Membership, User
+from .models import AssessorAssignment, Invitation, Membership, User
 from .permissions import Action, can
 
 
@@ -23,3 +24,19 @@ def colleagues_of(user: User, organisation: Organisation) -> QuerySet[Membership
     if not can(user, Action.VIEW_ORGANISATION, organisation.pk):
         return Membership.objects.none()
     return Membership.objects.filter(organisation=organisation).select_related("user")
+
+
+def pending_invitations_at(user: User, organisation: Organisation) -> QuerySet[Invitation]:
+    """Invitations a council's people page lists (the page itself is scoped)."""
+    return organisation.invitations.filter(accepted_at__isnull=True).order_by("email")
+
+
+def invitations_for(user: User) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        email=user.email.lower(), accepted_at__isnull=True
+    ).select_related("organisation")
+
+
+def own_invitation(user: User, pk: int) -> Invitation:
+    """Only the invited person's own pending invitation: 404 for any other."""
+    return get_object_or_404(invitations_for(user), pk=pk)

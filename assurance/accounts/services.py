@@ -7,13 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from assurance.organisations.models import Organisation
 
-from .models import COUNCIL_ROLES, Membership, Role, User
-from .permissions import Action, can
+from .audit import audit_record
+from .models import COUNCIL_ROLES, AuditKind, Invitation, Membership, Role, User
+from .permissions import Action, can, council_role_conflict, forget_grants
 
 INVITABLE_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
 
@@ -27,40 +29,83 @@ def colleague_invite(
     full_name: str,
     role: str,
     base_url: str,
-) -> Membership:
-    """Give a colleague a council role; new people get an email to set a password."""
+) -> Invitation:
+    """Offer a colleague a council role. The same happens whether or not the
+    address has an account (nothing tells the inviter who uses the service):
+    an invitation, and an email with a link. The role is given when its owner
+    signs in and accepts it (``invitation_accept``)."""
     if not can(actor, Action.MANAGE_COLLEAGUES, organisation.pk):
         raise PermissionDenied
     if role not in COUNCIL_ROLES:
         raise ValidationError({"role": "Choose a council role."})
-    email = email.strip().lower()
+    email = User.objects.normalize_email(email.strip()).lower()
+    if Invitation.objects.filter(
+        organisation=organisation, email=email, role=role, accepted_at__isnull=True
+    ).exists():
+        raise ValidationError({"email": f"{email} has already been invited to that role."})
+    if Membership.objects.filter(user__email=email, organisation=organisation, role=role).exists():
+        raise ValidationError({"email": f"{email} already has that role at {organisation}."})
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        full_name=full_name.strip(),
+        role=role,
+        invited_by=actor,
+    )
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": full_name.strip()}
     )
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
-        raise ValidationError({"email": f"{email} already has that role at {organisation}."})
-    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
-    transaction.on_commit(lambda: _send_invitation(user, organisation, base_url, created))
-    return membership
+    transaction.on_commit(lambda: _send_invitation(user, invitation, base_url))
+    return invitation
 
 
-def _send_invitation(user: User, organisation: Organisation, base_url: str, new: bool) -> None:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
-    action = "set a password and sign in" if new else "sign in"
+def _send_invitation(user: User, invitation: Invitation, base_url: str) -> None:
+    organisation = invitation.organisation
+    if user.has_usable_password():
+        link = base_url + reverse("accounts:profile")
+        how = "Sign in and accept it on your account page"
+    else:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = default_token_generator.make_token(user)
+        link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+        how = "Set a password, sign in and accept it on your account page"
     send_mail(
-        subject=f"You have been added to {organisation} on Prevent Duty Assurance",
+        subject=f"You have been invited to {organisation} on Prevent Duty Assurance",
         message=(
-            f"Hello {user.full_name},\n\nYou now have access to {organisation} on "
-            f"Prevent Duty Assurance. Use this link to {action}:\n\n{link}\n"
+            f"Hello {invitation.full_name},\n\nYou have been invited to a role at "
+            f"{organisation} on Prevent Duty Assurance ({invitation.get_role_display()}). "
+            f"{how}:\n\n{link}\n"
         ),
         from_email=None,
-        recipient_list=[user.email],
+        recipient_list=[invitation.email],
     )
+
+
+@transaction.atomic
+def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
+    """The invited person takes the role, unless it would be a conflict of interest."""
+    if invitation.email != actor.email.lower() or invitation.accepted_at is not None:
+        raise PermissionDenied
+    conflict = council_role_conflict(actor, invitation.organisation)
+    if conflict:
+        raise ValidationError(conflict)
+    membership, _ = Membership.objects.get_or_create(
+        user=actor, organisation=invitation.organisation, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit_record(
+        kind=AuditKind.ROLE_GRANTED,
+        summary=f"{actor.email} accepted {invitation.get_role_display().lower()} "
+        f"at {invitation.organisation} (invited by {invitation.invited_by or 'unknown'})",
+        actor=actor,
+        organisation=invitation.organisation,
+    )
+    forget_grants(actor)
+    return membership
 
 
 @transaction.atomic
@@ -71,4 +116,20 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
         raise PermissionDenied
     if membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD:
         raise ValidationError("You cannot remove your own council lead role.")
+    audit_record(
+        kind=AuditKind.ROLE_REMOVED,
+        summary=f"Removed {membership.get_role_display().lower()} of {membership.user.email} "
+        f"at {membership.organisation}",
+        actor=actor,
+        organisation=membership.organisation,
+    )
     membership.delete()
+
+
+@transaction.atomic
+def sign_in_lockout_lift(*, actor: User) -> None:
+    """A completed password reset proves the owner (the actor): lift any lock on
+    the account, from whatever address, so the cool-down never keeps them out."""
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.filter(username__iexact=actor.email).delete()

@@ -1,14 +1,23 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from assurance.core.forms import add_service_errors
+from assurance.documents.csv import csv_from_rows
+from assurance.documents.responses import file_response
 from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
+from .audit import audit_events
+from .devices import sessions_sign_out_elsewhere, signed_in_sessions_of
 from .permissions import Action, public, requires, roles_of, signed_in
+from .reauthentication import mark_authenticated, recent_sign_in_required
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -40,8 +49,17 @@ password_reset = public(
 password_reset_done = public(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
+
+
+class _PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.sign_in_lockout_lift(actor=form.user)
+        return response
+
+
 password_reset_confirm = public(
-    auth_views.PasswordResetConfirmView.as_view(
+    _PasswordResetConfirm.as_view(
         template_name="accounts/password_reset_confirm.html",
         form_class=forms.SetNewPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),
@@ -61,6 +79,7 @@ def profile(request):
         "accounts/profile.html",
         {
             "memberships": selectors.memberships_of(request.user),
+            "invitations": selectors.invitations_for(request.user),
             "assignments": selectors.assignments_of(request.user),
             "roles": roles_of(request.user),
         },
@@ -68,6 +87,7 @@ def profile(request):
 
 
 @requires(Action.VIEW_ORGANISATION)
+@recent_sign_in_required
 def people(request, organisation_pk: int):
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
@@ -82,7 +102,12 @@ def people(request, organisation_pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
+            messages.success(
+                request,
+                f"{form.cleaned_data['full_name']} has been invited. They will have the role "
+                "once they accept the invitation sent to "
+                f"{form.cleaned_data['email'].strip().lower()}.",
+            )
             return redirect("accounts:people", organisation_pk=organisation.pk)
     return render(
         request,
@@ -90,6 +115,101 @@ def people(request, organisation_pk: int):
         {
             "organisation": organisation,
             "memberships": selectors.colleagues_of(request.user, organisation),
+            "invitations": selectors.pending_invitations_at(request.user, organisation),
             "form": form,
         },
     )
+
+
+@require_POST
+@signed_in
+def invitation_accept(request, pk: int):
+    invitation = selectors.own_invitation(request.user, pk)
+    try:
+        services.invitation_accept(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"You are now {invitation.get_role_display().lower()} at {invitation.organisation}.",
+        )
+    return redirect("accounts:profile")
+
+
+@signed_in
+def confirm_password(request):
+    """Prove the password again before a sensitive action, then go back to it."""
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    form = forms.ConfirmPasswordForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        mark_authenticated(request)
+        return redirect(next_url)
+    return render(request, "accounts/confirm_password.html", {"form": form, "next": next_url})
+
+
+@signed_in
+def devices(request):
+    return render(
+        request,
+        "accounts/devices.html",
+        {
+            "sessions": signed_in_sessions_of(request.user),
+            "current_key": request.session.session_key,
+        },
+    )
+
+
+@require_POST
+@signed_in
+@recent_sign_in_required
+def sign_out_everywhere(request):
+    ended = sessions_sign_out_elsewhere(actor=request.user, current_key=request.session.session_key)
+    messages.success(
+        request,
+        f"Signed out of {ended} other device{'s' if ended != 1 else ''}."
+        if ended
+        else "You were not signed in anywhere else.",
+    )
+    return redirect("accounts:devices")
+
+
+AUDIT_PAGE_SIZE = 50
+AUDIT_HEADERS = ["When", "Event", "Person", "Email given", "Address", "Organisation", "Detail"]
+
+
+def _audit_rows(events):
+    for e in events:
+        yield [
+            timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            e.get_kind_display(),
+            e.actor.full_name if e.actor else "",
+            e.email,
+            e.address,
+            str(e.organisation or ""),
+            e.summary,
+        ]
+
+
+@requires(Action.MANAGE_USERS)
+def audit(request):
+    form = forms.AuditFilterForm(request.GET or None)
+    events = audit_events(**form.filters())
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "accounts/audit.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@requires(Action.MANAGE_USERS)
+def audit_export(request):
+    form = forms.AuditFilterForm(request.GET or None)
+    events = audit_events(**form.filters())[:100_000]
+    content = csv_from_rows(headers=AUDIT_HEADERS, rows=_audit_rows(events))
+    return file_response(content, filename="audit-trail", extension="csv")

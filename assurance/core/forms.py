@@ -8,6 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
+
+from .text import clean_text
 
 _WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -84,9 +88,49 @@ class GovukBoundField(BoundField):
         return f"{self.auto_id}_0" if self.is_choice_group else self.auto_id
 
 
+def cleaned_form_data(data, *, keep: frozenset[str] = frozenset()):
+    """The submitted values without the characters the service never keeps
+    (``core.text``), before any field sees them: so a length limit counts
+    what will be stored, and nothing a person typed can break a document."""
+    if isinstance(data, QueryDict):
+        cleaned = QueryDict(mutable=True, encoding=data.encoding)
+        for key, values in data.lists():
+            cleaned.setlist(clean_text(key), [v if key in keep else clean_text(v) for v in values])
+        cleaned._mutable = False
+        return cleaned
+    if isinstance(data, MultiValueDict):
+        return MultiValueDict(
+            {
+                clean_text(k): [
+                    v if k in keep or not isinstance(v, str) else clean_text(v) for v in vs
+                ]
+                for k, vs in data.lists()
+            }
+        )
+    return {
+        clean_text(k) if isinstance(k, str) else k: (
+            clean_text(v) if isinstance(v, str) and k not in keep else v
+        )
+        for k, v in data.items()
+    }
+
+
 class GovukFormMixin:
+    """Every form in the product: GOV.UK markup, and the one place where text
+    from people is cleaned of control characters and noncharacters."""
+
     bound_field_class = GovukBoundField
     template_name_div = "core/forms/form.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and self.data:
+            passwords = frozenset(
+                self.add_prefix(name)
+                for name, field in self.fields.items()
+                if isinstance(field.widget, forms.PasswordInput)
+            )
+            self.data = cleaned_form_data(self.data, keep=passwords)
 
 
 class GovukForm(GovukFormMixin, forms.Form):

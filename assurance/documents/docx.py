@@ -13,6 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from assurance.core.text import clean_text
+
 # A4, with the 25 mm margins usual for UK correspondence.
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(25)
@@ -21,7 +23,7 @@ MARGIN = Mm(25)
 class DocxBuilder:
     def __init__(self, *, title: str, marking: str = "OFFICIAL", landscape: bool = False):
         self.document = Document()
-        self.document.core_properties.title = title
+        self.document.core_properties.title = clean_text(title)[:255]  # Word's limit
         style = self.document.styles["Normal"]
         style.font.name = "Arial"
         style.font.size = Pt(11)
@@ -32,6 +34,7 @@ class DocxBuilder:
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
+        marking = clean_text(marking)
         self._mark(section.header.paragraphs[0], marking)
         footer = section.footer.paragraphs[0]
         self._mark(footer, marking)
@@ -47,7 +50,7 @@ class DocxBuilder:
         run.bold = True
 
     def heading(self, text: str, level: int = 1) -> DocxBuilder:
-        self.document.add_heading(text, level=level)
+        self.document.add_heading(clean_text(str(text)), level=level)
         return self
 
     def paragraph(
@@ -59,7 +62,7 @@ class DocxBuilder:
         align_right: bool = False,
     ):
         paragraph = self.document.add_paragraph()
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(clean_text(str(text)))
         run.bold = bold
         run.italic = italic
         if align_right:
@@ -70,7 +73,7 @@ class DocxBuilder:
         """Lines kept together in one paragraph (an address), broken by line breaks."""
         paragraph = self.document.add_paragraph()
         for i, line in enumerate(lines):
-            run = paragraph.add_run(line)
+            run = paragraph.add_run(clean_text(str(line)))
             run.bold = bold_first and i == 0
             if i < len(lines) - 1:
                 run.add_break()
@@ -80,7 +83,7 @@ class DocxBuilder:
 
     def bullets(self, items: Iterable[str]) -> DocxBuilder:
         for item in items:
-            self.document.add_paragraph(item, style="List Bullet")
+            self.document.add_paragraph(clean_text(str(item)), style="List Bullet")
         return self
 
     def table(
@@ -96,12 +99,12 @@ class DocxBuilder:
         table.style = "Table Grid"
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(str(header)).bold = True
+            cell.paragraphs[0].add_run(clean_text(str(header))).bold = True
         _repeat_header(table.rows[0])
         for row in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
-                cell.text = "" if value is None else str(value)
+                cell.text = "" if value is None else clean_text(str(value))
         if widths:
             self._widths(table, widths)
         self.document.add_paragraph()

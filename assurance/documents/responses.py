@@ -12,7 +12,7 @@ CONTENT_TYPES = {
 
 def file_response(content: bytes, *, filename: str, extension: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
-    safe_name = "".join(c if c.isalnum() or c in "-_." else "-" for c in filename)
+    safe_name = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "-" for c in filename)
     response["Content-Disposition"] = f'attachment; filename="{safe_name}.{extension}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

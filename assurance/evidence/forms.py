@@ -1,6 +1,7 @@
 from django import forms
 
 from assurance.core.forms import GovukForm, GovukRadioSelect
+from assurance.core.submissions import OnceOnlyFormMixin
 
 from . import rules
 from .models import Classification
@@ -8,7 +9,7 @@ from .models import Classification
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"]
 
 
-class _EvidenceDetailsForm(GovukForm):
+class _EvidenceDetailsForm(OnceOnlyFormMixin, GovukForm):
     title = forms.CharField(
         max_length=200, error_messages={"required": "Enter a title for the evidence."}
     )

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 import puremagic
 
+from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
+
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME_LENGTH = 200
+ARCHIVE_LIMITS = ArchiveLimits(max_uncompressed=100 * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,13 @@ def extension_of(name: str) -> str:
 
 
 def _zip_kind(data: bytes) -> str | None:
+    # Before reading any part of the container: refuse a decompression bomb.
+    try:
+        check_archive(data, ARCHIVE_LIMITS)
+    except ArchiveRefused as error:
+        if error.damaged:
+            return None
+        raise
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -170,7 +180,10 @@ def check_upload(name: str, data: bytes) -> FileKind:
         raise UploadRefused("The selected file is empty. Choose a file that has something in it.")
     if len(data) > MAX_BYTES:
         raise UploadRefused("The selected file must be smaller than 20 MB.")
-    key = detect_kind(data)
+    try:
+        key = detect_kind(data)
+    except ArchiveRefused as error:
+        raise UploadRefused(str(error)) from error
     if key is None:
         raise UploadRefused(f"The selected file must be a {ALLOWED_LABEL}.")
     if key == "csv" and extension_of(name) != "csv":

@@ -1,5 +1,6 @@
 from django.http import FileResponse, Http404
 
+from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, signed_in
 
 from . import selectors
@@ -12,6 +13,7 @@ def evidence_download(request, pk: int):
     item = selectors.get_evidence_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     if not item.is_file:
         raise Http404
+    audit_download(request, marking=item.classification, what=f"evidence “{item.title}”")
     response = FileResponse(
         item.file.open("rb"),
         as_attachment=True,

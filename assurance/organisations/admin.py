@@ -1,17 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from assurance.core.admin_concurrency import OptimisticConcurrencyAdmin
+
 from .models import Organisation, Partnership, Region
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
     list_display = ["name", "nation"]
     search_fields = ["name"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "region", "parent", "gss_code", "is_priority_area"]
     list_filter = ["kind", "region", "is_priority_area"]
     search_fields = ["name", "gss_code"]
@@ -19,7 +21,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
     list_display = ["name"]
     filter_horizontal = ["members"]
     search_fields = ["name"]

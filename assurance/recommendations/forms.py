@@ -1,6 +1,7 @@
 from django import forms
 
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.core.submissions import OnceOnlyFormMixin
 from assurance.evidence.rules import ALLOWED_LABEL
 
 from . import rules
@@ -21,7 +22,7 @@ class UkDateField(forms.DateField):
         super().__init__(widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}), **kwargs)
 
 
-class SourceForm(GovukForm):
+class SourceForm(OnceOnlyFormMixin, GovukForm):
     organisation = forms.ModelChoiceField(
         label="Council",
         queryset=None,
@@ -66,7 +67,7 @@ class SourceForm(GovukForm):
         self.fields["organisation"].queryset = organisations
 
 
-class RecommendationForm(GovukForm):
+class RecommendationForm(OnceOnlyFormMixin, GovukForm):
     number = forms.CharField(
         label="Number",
         max_length=20,
@@ -265,7 +266,7 @@ class ExtensionDecisionForm(GovukForm):
         super().__init__(*args, prefix="decide", **kwargs)
 
 
-class ProgressForm(VersionedForm):
+class ProgressForm(OnceOnlyFormMixin, VersionedForm):
     entry = forms.CharField(
         label="Progress",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -63,8 +63,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "assurance.core.middleware.NoStoreMiddleware",
     "assurance.accounts.middleware.ViewAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "assurance.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -125,7 +127,15 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Five failures in a row for one account from one address lock that pair out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Failures count per account AND address, so a third party elsewhere cannot lock
+# an account's owner out; a password reset lifts the lock at once.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "assurance.accounts.client_address.client_address"
+# Behind a proxy: the header it sets with the client's address, how many of our
+# proxies append to it, and (optionally) their addresses. Empty: REMOTE_ADDR.
+CLIENT_ADDRESS_HEADER = env.str("CLIENT_ADDRESS_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
@@ -165,6 +175,13 @@ RECOMMENDATION_REMINDERS = env.str("RECOMMENDATION_REMINDERS", default="each")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Signed out after 30 minutes without a request, and 8 hours after signing in
+# however busy (core.middleware.SessionLifetimeMiddleware).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=8 * 60 * 60)
+# Issuing, granting roles and other sensitive actions ask for the password again
+# when it was last given longer ago than this (accounts.reauthentication).
+REAUTHENTICATE_AFTER = env.int("REAUTHENTICATE_AFTER", default=15 * 60)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -18,3 +18,6 @@ ALLOWED_HOSTS = ["*"]
 if env.str("DATABASE_URL", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_pda")}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+# Tests that move the clock (reminders, overdue milestones) must not find their
+# session expired: the lifetime tests set these limits themselves.
+SESSION_IDLE_TIMEOUT = SESSION_ABSOLUTE_LIFETIME = REAUTHENTICATE_AFTER = 100 * 365 * 24 * 60 * 60

@@ -24,6 +24,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # WCAG 2.2 AA, as the GOV.UK Service Manual requires.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+# axe's best-practice rules on top (landmarks, regions, heading order).
+BEST_PRACTICE_TAGS = (*WCAG_TAGS, "best-practice")
 
 
 @cache
@@ -50,6 +52,7 @@ def axe_violations(
     *,
     context: str | dict[str, Any] | None = None,
     disable_rules: tuple[str, ...] | list[str] = (),
+    tags: tuple[str, ...] = WCAG_TAGS,
 ) -> list[dict[str, Any]]:
     """Run axe on the current page and return its violations.
 
@@ -60,7 +63,7 @@ def axe_violations(
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())
     options: dict[str, Any] = {
-        "runOnly": {"type": "tag", "values": list(WCAG_TAGS)},
+        "runOnly": {"type": "tag", "values": list(tags)},
         "resultTypes": ["violations"],
     }
     if disable_rules:
@@ -99,9 +102,10 @@ def assert_no_axe_violations(
     *,
     context: str | dict[str, Any] | None = None,
     disable_rules: tuple[str, ...] | list[str] = (),
+    tags: tuple[str, ...] = WCAG_TAGS,
 ) -> None:
     """Fail with a readable list if axe finds WCAG 2.2 A/AA violations on the page."""
-    violations = axe_violations(page, context=context, disable_rules=disable_rules)
+    violations = axe_violations(page, context=context, disable_rules=disable_rules, tags=tags)
     if violations:
         raise AssertionError(
             f"{len(violations)} accessibility violation(s) on {page.url}:\n"

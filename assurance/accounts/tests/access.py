@@ -12,6 +12,13 @@ ENTRIES = {
         lambda: reverse("accounts:logout"), EVERYONE, method="post", ok=302
     ),
     "accounts:profile": no_target(lambda: reverse("accounts:profile"), EVERYONE),
+    "accounts:audit": no_target(lambda: reverse("accounts:audit"), ["administrator"]),
+    "accounts:audit_export": no_target(lambda: reverse("accounts:audit_export"), ["administrator"]),
+    "accounts:devices": no_target(lambda: reverse("accounts:devices"), EVERYONE),
+    "accounts:sign_out_everywhere": no_target(
+        lambda: reverse("accounts:sign_out_everywhere"), EVERYONE, method="post", ok=302
+    ),
+    "accounts:confirm_password": no_target(lambda: reverse("accounts:confirm_password"), EVERYONE),
     "accounts:password_change": no_target(lambda: reverse("accounts:password_change"), EVERYONE),
     "accounts:password_change_done": no_target(
         lambda: reverse("accounts:password_change_done"), EVERYONE
@@ -29,6 +36,13 @@ ENTRIES = {
     ),
     "accounts:password_reset_complete": no_target(
         lambda: reverse("accounts:password_reset_complete"), (), public=True
+    ),
+    # Only the invited person's own pending invitation exists for them: any other is not found.
+    "accounts:invitation_accept": no_target(
+        lambda: reverse("accounts:invitation_accept", args=[999_999]),
+        EVERYONE,
+        method="post",
+        ok=404,
     ),
     # Administrators manage people in the Django admin, not on council pages.
     "accounts:people": Entry(

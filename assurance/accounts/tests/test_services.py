@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from assurance.accounts.models import Membership, Role
-from assurance.accounts.services import colleague_invite
+from assurance.accounts.models import Membership, Role, User
+from assurance.accounts.services import colleague_invite, invitation_accept
 from assurance.accounts.tests.factories import user_with_role
 from assurance.organisations.tests.factories import OrganisationFactory
 
@@ -25,11 +25,15 @@ def test_lead_invites_a_colleague_who_gets_a_link(django_capture_on_commit_callb
     council = OrganisationFactory()
     lead = user_with_role(Role.COUNCIL_LEAD, council)
     with django_capture_on_commit_callbacks(execute=True):
-        membership = _invite(lead, council, email="New@Council.example")
-    assert membership.user.email == "new@council.example"
-    assert membership.role == Role.COUNCIL_CONTRIBUTOR
-    assert not membership.user.has_usable_password()
+        invitation = _invite(lead, council, email="New@Council.example")
+    assert invitation.email == "new@council.example"
+    assert invitation.role == Role.COUNCIL_CONTRIBUTOR
+    user = User.objects.get(email="new@council.example")
+    assert not user.has_usable_password()
     assert "https://service.example/accounts/password/reset/" in mail.outbox[0].body
+    assert not Membership.objects.filter(user=user).exists()  # not until accepted
+    membership = invitation_accept(actor=user, invitation=invitation)
+    assert (membership.organisation, membership.role) == (council, Role.COUNCIL_CONTRIBUTOR)
 
 
 def test_lead_cannot_invite_into_another_council():
@@ -58,5 +62,5 @@ def test_inviting_someone_twice_to_the_same_role_is_refused_plainly():
     council = OrganisationFactory()
     lead = user_with_role(Role.COUNCIL_LEAD, council)
     _invite(lead, council)
-    with pytest.raises(ValidationError, match="already has that role"):
+    with pytest.raises(ValidationError, match="already been invited"):
         _invite(lead, council)

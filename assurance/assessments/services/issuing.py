@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assurance.accounts.audit import audit_record
+from assurance.accounts.models import AuditKind
 from assurance.accounts.permissions import Action
 from assurance.recommendations.intake import IssuedItem, IssuedSource
 from assurance.recommendations.services import source_record_issue
@@ -179,4 +181,10 @@ def assessment_reopen(*, actor, assessment: Assessment, reason: str) -> Assessme
     assessment.status = new_status
     assessment.reopen_reason = reason.strip()
     save(assessment, actor, f"Reopened: {reason.strip()}")
+    audit_record(
+        kind=AuditKind.REOPENED,
+        summary=f"Reopened issued assessment {assessment}: {reason.strip()}",
+        actor=actor,
+        organisation=assessment.organisation,
+    )
     return assessment

@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
+from assurance.accounts.reauthentication import recent_sign_in_required
 from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
 
@@ -24,6 +26,7 @@ def _preview(assessment):
 
 
 @requires(Action.ISSUE_ASSESSMENT)
+@recent_sign_in_required
 def assessment_issue(request, pk: int):
     """Ask for what the letter needs, say what is missing, then issue."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
@@ -65,6 +68,7 @@ def assessment_issue(request, pk: int):
 
 
 @requires(Action.REOPEN_ASSESSMENT)
+@recent_sign_in_required
 def assessment_reopen(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
@@ -115,6 +119,12 @@ def letter_download(request, pk: int, version: int, fmt: str):
         raise Http404
     letter = selectors.get_letter_for(request.user, pk, version, purpose=Action.VIEW_RECORDS)
     stored = getattr(letter, fmt)
+    audit_download(
+        request,
+        marking=letter.assessment.classification,
+        what=f"letter v{letter.version_number} of {letter.assessment} ({fmt})",
+        organisation=letter.assessment.organisation,
+    )
     with stored.open("rb") as handle:
         content = handle.read()
     assessment = letter.assessment

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.submissions import submitted_once
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
 
 from .. import selectors, services
@@ -182,14 +183,19 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
     )
     form = form_class(request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
-        try:
-            save(response, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _after_evidence(
-                request, response, f"Evidence “{form.cleaned_data['title']}” added."
-            )
+        with submitted_once(request, form) as once:
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                save(response, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return once.done(
+                    _after_evidence(
+                        request, response, f"Evidence “{form.cleaned_data['title']}” added."
+                    )
+                )
     context = _task_context(
         request, response, form=_narrative_typed(request, response), **{f"{prefix}_form": form}
     )

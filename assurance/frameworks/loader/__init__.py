@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 
 from ..models import FrameworkVersion
 from . import checks, write
-from .parse import ParsedFile, parse
+from .parse import UNSAFE_TEXT, ParsedFile, has_unsafe_text, parse
 from .problems import LoadedFile, LoadProblem, LoadResult
 from .schema import schema_problems
 from .usage import users_of, version_in_use
@@ -71,6 +71,8 @@ def _check_documents(sources: Iterable[Source]) -> tuple[list[ParsedFile], list[
         found = schema_problems(parsed.kind, parsed.doc)
         if not found and parsed.kind == "framework":
             found = checks.framework_problems(parsed.doc)
+        if not found and has_unsafe_text(parsed.doc):
+            found = [("", UNSAFE_TEXT)]
         problems += [LoadProblem(source.name, path, message) for path, message in found]
         if found:
             continue

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from assurance.core.text import has_unsafe_characters
+
 from .problems import LoadProblem
 
 KINDS = ("framework", "crosswalk")
@@ -56,6 +58,22 @@ class ParsedFile:
 def canonical_hash(doc: Any) -> str:
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+UNSAFE_TEXT = (
+    "the file contains control characters or Unicode noncharacters; remove them and load it again."
+)
+
+
+def has_unsafe_text(value) -> bool:
+    """Checked after the schema, so that a wrong type is reported as such."""
+    if isinstance(value, str):
+        return has_unsafe_characters(value)
+    if isinstance(value, dict):
+        return any(has_unsafe_text(k) or has_unsafe_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_unsafe_text(item) for item in value)
+    return False
 
 
 def _yaml_problem(name: str, error: yaml.YAMLError) -> LoadProblem:

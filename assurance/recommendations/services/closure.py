@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from assurance.accounts.models import User
+from assurance.accounts.audit import audit_record
+from assurance.accounts.models import AuditKind, User
 from assurance.accounts.permissions import Action
 
 from .. import rules
@@ -49,6 +50,12 @@ def source_reopen(
     if not reason.strip():
         raise ValidationError("Say why the source is being reopened.")
     reopen(source, f"Reopened: {reason.strip()}")
+    audit_record(
+        kind=AuditKind.REOPENED,
+        summary=f"Reopened closed source “{source.title}”: {reason.strip()}",
+        actor=actor,
+        organisation=source.organisation,
+    )
     return source
 
 

@@ -5,6 +5,7 @@ status page that refreshes itself until it is."""
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
 from assurance.documents.responses import file_response
 
@@ -32,6 +33,12 @@ def document(request, pk: int, kind: str, extension: str):
         return redirect("recommendations:document_status", pk=built.pk)
     with built.file.open("rb") as handle:
         content = handle.read()
+    audit_download(
+        request,
+        marking=source.marking,
+        what=f"{kind} of “{source.title}” ({extension})",
+        organisation=source.organisation,
+    )
     return file_response(content, filename=built.filename, extension=extension)
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
+from assurance.core.submissions import submitted_once
 
 from .. import forms, selectors, services
 
@@ -74,13 +75,16 @@ def _handle(request, pk, action, name, form, call, done):
     """Validate, call the service, put its refusal on the form, redirect."""
     recommendation = selectors.get_recommendation_for(request.user, pk, purpose=action)
     if form.is_valid():
-        try:
-            call(recommendation, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("recommendations:recommendation", pk=pk)
+        with submitted_once(request, form) as once:  # no-op for forms without a token
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                call(recommendation, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, done)
+                return once.done(redirect("recommendations:recommendation", pk=pk))
     fresh = selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     return _recommendation_page(request, fresh, **{name: form})
 

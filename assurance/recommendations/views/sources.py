@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from assurance.accounts.permissions import Action, requires
 from assurance.core.forms import add_service_errors
 from assurance.core.paging import paginate
+from assurance.core.submissions import submitted_once
 from assurance.organisations.selectors import visible_organisations
 
 from .. import documents, forms, rules, selectors, services
@@ -41,15 +42,18 @@ def source_create(request):
     )
     form = forms.SourceForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        try:
-            source = services.source_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"“{source.title}” has been added. Now add its recommendations."
-            )
-            return redirect("recommendations:source", pk=source.pk)
+        with submitted_once(request, form) as once:
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                source = services.source_create(actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, f"“{source.title}” has been added. Now add its recommendations."
+                )
+                return once.done(redirect("recommendations:source", pk=source.pk))
     return render(request, "recommendations/source_form.html", {"form": form})
 
 
@@ -221,15 +225,18 @@ def recommendation_add(request, pk: int):
     )
     form = forms.RecommendationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"Recommendation {form.cleaned_data['number']} has been added."
-            )
-            return redirect("recommendations:source", pk=source.pk)
+        with submitted_once(request, form) as once:
+            if once.repeat_url:
+                return once.repeat()
+            try:
+                services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, f"Recommendation {form.cleaned_data['number']} has been added."
+                )
+                return once.done(redirect("recommendations:source", pk=source.pk))
     return render(
         request, "recommendations/recommendation_form.html", {"source": source, "form": form}
     )
