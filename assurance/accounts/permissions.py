@@ -11,6 +11,7 @@ kept on the user object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
@@ -22,7 +23,7 @@ from django.db.models import Q, QuerySet
 from .models import AssessorAssignment, Membership, Role
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
 
 class Action(StrEnum):
@@ -249,6 +250,74 @@ def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QueryS
         return queryset
     # A subquery rather than a join keeps many-to-many paths from duplicating rows.
     return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
+
+
+# --- Field visibility by stage -----------------------------------------------
+# What the assessing side writes before issue (draft levels, rationale and
+# feedback, the draft summary, moderators' comments, and the reasons recorded
+# with each change) is seen only by those who score or moderate the record
+# until it is issued. After issue the current values are part of the letter;
+# their history of drafts stays with the assessing side. Pages, history,
+# exports and the API all ask ``hidden_fields``; nothing else decides this.
+
+DRAFT_FIELDS: dict[str, frozenset[str]] = {
+    "assessments.assessment": frozenset(
+        {"summary", "moderation_note", "moderated_by", "moderated_at"}
+    ),
+    "assessments.criterionresponse": frozenset(
+        {
+            "assessed_level",
+            "good_practice",
+            "areas_for_development",
+            "rationale",
+            "assessed_by",
+            "assessed_at",
+            "moderated_level",
+            "moderation_comment",
+            "moderated_by",
+            "moderated_at",
+        }
+    ),
+    "assessments.assessmentrecommendation": frozenset(
+        {"number", "criterion", "text", "created_by", "created_at"}
+    ),
+}
+ASSESSING_ACTIONS = (A.SCORE_ASSESSMENT, A.MODERATE_ASSESSMENT)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where a record stands, as far as field visibility is concerned."""
+
+    organisation_ids: tuple[int, ...]
+    issued: bool
+
+
+# model label -> function(record) -> Stage; the owning app registers it in ready().
+_STAGES: dict[str, Callable[[Any], Stage]] = {}
+
+
+def register_stage(label: str, stage_of: Callable[[Any], Stage]) -> None:
+    _STAGES[label] = stage_of
+
+
+def sees_drafts(user, organisation_ids: Iterable[int]) -> bool:
+    """Is the user on the assessing side for these organisations?"""
+    ids = list(organisation_ids)
+    return any(can_any(user, action, ids) for action in ASSESSING_ACTIONS)
+
+
+def hidden_fields(user, record, *, history: bool = False) -> frozenset[str]:
+    """The fields of ``record`` the user may not see now (or, with
+    ``history=True``, in its history). Empty for most records and users."""
+    label = record._meta.label_lower
+    fields = DRAFT_FIELDS.get(label)
+    if not fields:
+        return frozenset()
+    stage = _STAGES[label](record)
+    if sees_drafts(user, stage.organisation_ids) or (stage.issued and not history):
+        return frozenset()
+    return fields
 
 
 # --- Declaring a view's access -------------------------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from assurance.accounts.permissions import Action, restrict
+from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Descriptor, RatingLevel
 
@@ -219,6 +219,21 @@ def holder_organisation_ids(assessment: Assessment) -> list[int]:
     if assessment.organisation_id:
         return [assessment.organisation_id]
     return [m.pk for m in assessment.partnership.members.all()]
+
+
+def stage_of(assessment: Assessment) -> Stage:
+    """For permissions.hidden_fields: whose record it is and whether it is issued."""
+    return Stage(tuple(holder_organisation_ids(assessment)), assessment.is_issued)
+
+
+def stage_of_part(part: CriterionResponse | AssessmentRecommendation) -> Stage:
+    """A criterion response or closing recommendation stands where its assessment does."""
+    return stage_of(part.assessment)
+
+
+def drafts_visible(user, assessment: Assessment) -> bool:
+    """May the user see the assessing side's work on this assessment now?"""
+    return not hidden_fields(user, assessment)
 
 
 def abilities(user, assessment: Assessment) -> dict[str, bool]:

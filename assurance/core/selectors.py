@@ -5,6 +5,8 @@ from datetime import datetime
 
 from django.db.models import Model
 
+from assurance.accounts.permissions import hidden_fields
+
 from .registry import history_getter
 
 HIDDEN_FIELDS = frozenset({"password", "last_login"})
@@ -29,26 +31,32 @@ class HistoryEntry:
 _KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
-def _describe(record) -> list[HistoryEntry]:
-    """Turn simple-history rows into what changed, newest first."""
+def _describe(record, hidden: frozenset[str] = frozenset()) -> list[HistoryEntry]:
+    """Turn simple-history rows into what changed, newest first. Fields in
+    ``hidden`` (permissions.hidden_fields) never show: a change touching one
+    loses its reason too, and a change touching only those is left out."""
     rows = list(record.history.select_related("history_user").order_by("-history_date", "-pk"))
     entries = []
     for index, row in enumerate(rows):
         previous = rows[index + 1] if index + 1 < len(rows) else None
-        changes = []
+        changes, touched_hidden = [], False
         if previous is not None:
             delta = row.diff_against(previous)
             for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
+                if change.field in hidden:
+                    touched_hidden = True
+                if change.field in HIDDEN_FIELDS or change.field in hidden:
                     continue
                 label = _field_label(record, change.field)
                 changes.append(Change(label, _show(change.old), _show(change.new)))
+        if touched_hidden and not changes:
+            continue
         entries.append(
             HistoryEntry(
                 when=row.history_date,
                 who=str(row.history_user) if row.history_user else "System",
                 kind=_KINDS.get(row.history_type, row.history_type),
-                reason=row.history_change_reason or "",
+                reason="" if touched_hidden else (row.history_change_reason or ""),
                 changes=changes,
             )
         )
@@ -76,4 +84,4 @@ def record_history(user, label: str, pk: int) -> tuple[Model | None, list[Histor
     if getter is None:
         return None, []
     record = getter(user, pk)
-    return record, _describe(record)
+    return record, _describe(record, hidden_fields(user, record, history=True))

@@ -14,6 +14,7 @@ def page(assessment, user, **extra) -> dict:
         "assessment": assessment,
         "classification": assessment.classification,
         "may": selectors.abilities(user, assessment),
+        "drafts_visible": selectors.drafts_visible(user, assessment),
         **extra,
     }
 

@@ -73,11 +73,10 @@ def assessment_reopen(request, pk: int):
 
 @requires(Action.VIEW_RECORDS)
 def letter_preview(request, pk: int):
-    """The letter as a web page. Before issue only the assessing side sees it."""
+    """The letter as a web page, to those who may see its content now
+    (permissions.hidden_fields: before issue, only the assessing side)."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
-    may = selectors.abilities(request.user, assessment)
-    assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
-    if not assessment.is_issued and not assessing_side:
+    if not selectors.drafts_visible(request.user, assessment):
         raise Http404
     return render(
         request,
