@@ -21,8 +21,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
-COUNCIL_ROLES = frozenset({Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER})
-GLOBAL_ROLES = frozenset({Role.NATIONAL_ANALYST, Role.ADMINISTRATOR})
+# The council roles, in the order forms offer them: the one definition.
+COUNCIL_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
 
 
 class UserManager(BaseUserManager):

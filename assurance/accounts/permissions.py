@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q, QuerySet
 
-from .models import AssessorAssignment, Membership, Role
+from .models import COUNCIL_ROLES, AssessorAssignment, Membership, Role, User
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -219,6 +219,67 @@ def may_hand_over(user, kind: str, organisation_id: int | None) -> bool:
     """May the user hand an issued source of this kind to the organisation's register?"""
     issuer_action = ISSUER_ACTIONS.get(kind)
     return issuer_action is not None and can(user, issuer_action, organisation_id)
+
+
+# --- Questions about roles, answered here so that no other module compares them
+
+
+def is_council_role(role: str) -> bool:
+    return role in COUNCIL_ROLES
+
+
+def acts_for_council(user) -> bool:
+    """Does the user hold a role at a council (lead, contributor or viewer)?"""
+    return bool(roles_of(user) & frozenset(COUNCIL_ROLES))
+
+
+def acts_as_assessor(user) -> bool:
+    return Role.ASSESSOR in roles_of(user)
+
+
+def sees_every_organisation(user) -> bool:
+    """National analysts and administrators: the directory has no edge for them."""
+    return organisation_scope(user, A.VIEW_ORGANISATION) is EVERYWHERE
+
+
+def assessing_body_of(user) -> int | None:
+    """The assessing body an assessor works for (their assessor membership's organisation)."""
+    return (
+        Membership.objects.filter(user=user, role=Role.ASSESSOR)
+        .values_list("organisation", flat=True)
+        .first()
+    )
+
+
+def council_memberships(
+    organisation_ids: Iterable[int], *, holding: Action = A.VIEW_RECORDS
+) -> QuerySet[Membership]:
+    """Active users' council-role memberships at these organisations whose role
+    grants ``holding`` (e.g. RESPOND_RECOMMENDATIONS: the council's leads)."""
+    roles = [r for r in COUNCIL_ROLES if holding in ROLE_ACTIONS[r]]
+    return Membership.objects.filter(
+        organisation_id__in=list(organisation_ids), role__in=roles, user__is_active=True
+    )
+
+
+def council_people(
+    organisation_ids: Iterable[int], *, holding: Action = A.VIEW_RECORDS
+) -> QuerySet[User]:
+    """A council's people: the one definition (who may be named a lead, who is reminded)."""
+    memberships = council_memberships(organisation_ids, holding=holding)
+    return User.objects.filter(pk__in=memberships.values("user")).order_by("full_name", "pk")
+
+
+def may_remove_membership(actor, membership: Membership) -> bool:
+    """A council lead removes council roles at their own council."""
+    return is_council_role(membership.role) and can(
+        actor, A.MANAGE_COLLEAGUES, membership.organisation_id
+    )
+
+
+def removes_own_lead_role(actor, membership: Membership) -> bool:
+    """Refused with a message: a council must not lose its lead by accident."""
+    return membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD
 
 
 def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:

@@ -12,10 +12,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from assurance.organisations.models import Organisation
 
-from .models import COUNCIL_ROLES, Membership, Role, User
-from .permissions import Action, can
-
-INVITABLE_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
+from .models import Membership, User
+from .permissions import (
+    Action,
+    can,
+    is_council_role,
+    may_remove_membership,
+    removes_own_lead_role,
+)
 
 
 @transaction.atomic
@@ -31,7 +35,7 @@ def colleague_invite(
     """Give a colleague a council role; new people get an email to set a password."""
     if not can(actor, Action.MANAGE_COLLEAGUES, organisation.pk):
         raise PermissionDenied
-    if role not in COUNCIL_ROLES:
+    if not is_council_role(role):
         raise ValidationError({"role": "Choose a council role."})
     email = email.strip().lower()
     user, created = User.objects.get_or_create(
@@ -65,10 +69,8 @@ def _send_invitation(user: User, organisation: Organisation, base_url: str, new:
 
 @transaction.atomic
 def membership_remove(*, actor: User, membership: Membership) -> None:
-    if membership.role not in COUNCIL_ROLES or not can(
-        actor, Action.MANAGE_COLLEAGUES, membership.organisation_id
-    ):
+    if not may_remove_membership(actor, membership):
         raise PermissionDenied
-    if membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD:
+    if removes_own_lead_role(actor, membership):
         raise ValidationError("You cannot remove your own council lead role.")
     membership.delete()

@@ -8,7 +8,7 @@ from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import get_organisation_for
 
 from . import forms, selectors, services
-from .permissions import Action, public, requires, roles_of, signed_in
+from .permissions import Action, public, requires, signed_in
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -62,7 +62,6 @@ def profile(request):
         {
             "memberships": selectors.memberships_of(request.user),
             "assignments": selectors.assignments_of(request.user),
-            "roles": roles_of(request.user),
         },
     )
 

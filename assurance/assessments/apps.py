@@ -23,4 +23,8 @@ class AssessmentsConfig(AppConfig):
         register_history(
             CriterionResponse, selectors.get_response_by_pk_for, purpose=Action.VIEW_RECORDS
         )
-        register_evidence_holder(CriterionResponse, selectors.get_response_by_pk_for)
+        register_evidence_holder(
+            CriterionResponse,
+            selectors.get_response_by_pk_for,
+            change_purpose=Action.EDIT_SELF_ASSESSMENT,
+        )

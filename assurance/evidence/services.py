@@ -6,7 +6,6 @@ the file from its content, and store it under a generated name."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,14 +15,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import models, transaction
 
-from assurance.accounts.permissions import Action, can_any
-
 from . import rules
 from .models import Classification, EvidenceItem, EvidenceKind
+from .registry import may_change_evidence
 
 
-def _check_permission(actor, action: Action, organisation_ids: Iterable[int]) -> None:
-    if not can_any(actor, action, list(organisation_ids)):
+def _check_permission(actor, holder_label: str, holder_id: int) -> None:
+    """The holding app's registered getter decides (registry.may_change_evidence)."""
+    if not may_change_evidence(actor, holder_label, holder_id):
         raise PermissionDenied("You cannot add or remove evidence for this organisation.")
 
 
@@ -54,15 +53,13 @@ def evidence_file_add(
     *,
     actor,
     holder: models.Model,
-    organisation_ids: Iterable[int],
     organisation=None,
     title: str,
     evidence_date: date | None,
     classification: str,
     upload: UploadedFile,
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> EvidenceItem:
-    _check_permission(actor, action, organisation_ids)
+    _check_permission(actor, holder._meta.label_lower, holder.pk)
     _check_details(title, evidence_date, classification)
     data = _read(upload)
     try:
@@ -100,15 +97,13 @@ def evidence_link_add(
     *,
     actor,
     holder: models.Model,
-    organisation_ids: Iterable[int],
     organisation=None,
     title: str,
     evidence_date: date | None,
     classification: str,
     url: str,
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> EvidenceItem:
-    _check_permission(actor, action, organisation_ids)
+    _check_permission(actor, holder._meta.label_lower, holder.pk)
     _check_details(title, evidence_date, classification)
     url = (url or "").strip()
     try:
@@ -133,10 +128,9 @@ def evidence_remove(
     *,
     actor,
     item: EvidenceItem,
-    organisation_ids: Iterable[int],
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> None:
-    _check_permission(actor, action, organisation_ids)
+    holder_type = item.holder_type
+    _check_permission(actor, f"{holder_type.app_label}.{holder_type.model}", item.holder_id)
     stored = item.file.name if item.is_file else ""
     storage = item.file.storage
     item._history_user = actor

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
-from assurance.accounts.models import Membership, Role
+from assurance.accounts.permissions import Action, council_memberships
 
 from . import rules
 from .models import Recommendation, ReminderSent, SourceStatus
@@ -39,8 +39,8 @@ def candidates(today: date):
 
 def _council_leads(organisation_ids: set[int]) -> dict[int, list[str]]:
     leads: dict[int, list[str]] = {}
-    memberships = Membership.objects.filter(
-        organisation_id__in=organisation_ids, role=Role.COUNCIL_LEAD, user__is_active=True
+    memberships = council_memberships(
+        organisation_ids, holding=Action.RESPOND_RECOMMENDATIONS
     ).values_list("organisation_id", "user__email")
     for organisation_id, email in memberships:
         leads.setdefault(organisation_id, []).append(email)

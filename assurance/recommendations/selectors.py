@@ -11,8 +11,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.models import COUNCIL_ROLES, User
-from assurance.accounts.permissions import Action, restrict
+from assurance.accounts.models import User
+from assurance.accounts.permissions import Action, council_people, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
@@ -115,13 +115,9 @@ def progress_of(recommendation: Recommendation) -> QuerySet[ProgressEntry]:
     return recommendation.progress.select_related("author")
 
 
-def council_people(organisation_id: int) -> QuerySet[User]:
-    """Who may be named as a lead person: the council's own users."""
-    return User.objects.filter(
-        memberships__organisation_id=organisation_id,
-        memberships__role__in=COUNCIL_ROLES,
-        is_active=True,
-    ).distinct()
+def lead_candidates(source: RecommendationSource) -> QuerySet[User]:
+    """Who may be named as a lead person: the council's own people."""
+    return council_people([source.organisation_id])
 
 
 # --- The register page ----------------------------------------------------

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from assurance.accounts.models import Membership, Role
-from assurance.accounts.permissions import Action, can, can_any
+from assurance.accounts.permissions import Action, assessing_body_of, can, can_any
 from assurance.frameworks.models import FrameworkVersion
 from assurance.organisations.models import Organisation, Partnership
 
@@ -58,11 +57,7 @@ def assessment_open(
                 f"against this framework for {period}."
             }
         )
-    body = (
-        Membership.objects.filter(user=actor, role=Role.ASSESSOR)
-        .values_list("organisation", flat=True)
-        .first()
-    )
+    body = assessing_body_of(actor)
     assessment = Assessment(
         framework_version=framework_version,
         period=period,

@@ -24,6 +24,36 @@ def council(db):
     return OrganisationFactory()
 
 
+@pytest.fixture(autouse=True)
+def organisations_hold_evidence():
+    """The services ask the holder's registered getter; here the holder is an organisation."""
+    from assurance.accounts.permissions import Action
+    from assurance.evidence import registry
+    from assurance.organisations.models import Organisation
+    from assurance.organisations.selectors import get_organisation_for
+
+    registry.register_evidence_holder(
+        Organisation, get_organisation_for, change_purpose=Action.EDIT_SELF_ASSESSMENT
+    )
+    yield
+    registry._HOLDERS.pop("organisations.organisation")
+    registry._CHANGE.pop("organisations.organisation")
+
+
+def test_an_unregistered_holder_takes_no_evidence(lead, council):
+    from assurance.accounts.tests.factories import user_with_role as make
+
+    with pytest.raises(PermissionDenied):
+        services.evidence_link_add(
+            actor=make(Role.COUNCIL_LEAD, council),
+            holder=make(Role.COUNCIL_LEAD, council),  # a user: no app registered it
+            title="Plan",
+            evidence_date=date(2022, 1, 1),
+            classification="OFFICIAL",
+            url="https://example.org/plan",
+        )
+
+
 @pytest.fixture
 def lead(council):
     return user_with_role(Role.COUNCIL_LEAD, council)
@@ -38,7 +68,6 @@ def _add(actor, council, name, data, **kw):
     return services.evidence_file_add(
         actor=actor,
         holder=council,
-        organisation_ids=[council.pk],
         organisation=council,
         title=kw.get("title", "Attendance figures"),
         evidence_date=kw.get("evidence_date", date(2022, 3, 1)),
@@ -86,7 +115,6 @@ def test_too_large_is_refused_before_reading(lead, council):
         services.evidence_file_add(
             actor=lead,
             holder=council,
-            organisation_ids=[council.pk],
             title="Big",
             evidence_date=date(2022, 1, 1),
             classification="OFFICIAL",
@@ -114,7 +142,7 @@ def test_another_councils_user_cannot_add_or_remove(council, lead):
         _add(outsider, council, "a.pdf", samples.PDF)
     item = _add(lead, council, "a.pdf", samples.PDF)
     with pytest.raises(PermissionDenied):
-        services.evidence_remove(actor=outsider, item=item, organisation_ids=[council.pk])
+        services.evidence_remove(actor=outsider, item=item)
 
 
 def test_viewers_cannot_add_evidence(council):
@@ -127,7 +155,6 @@ def test_links_need_a_web_address(lead, council):
     kwargs = {
         "actor": lead,
         "holder": council,
-        "organisation_ids": [council.pk],
         "title": "Plan",
         "evidence_date": date(2022, 1, 1),
         "classification": "OFFICIAL",
@@ -144,6 +171,6 @@ def test_removing_deletes_the_stored_file_and_keeps_history(
     item = _add(lead, council, "a.pdf", samples.PDF)
     path = Path(item.file.path)
     with django_capture_on_commit_callbacks(execute=True):
-        services.evidence_remove(actor=lead, item=item, organisation_ids=[council.pk])
+        services.evidence_remove(actor=lead, item=item)
     assert not path.exists()
     assert EvidenceItem.history.filter(history_type="-", title=item.title).exists()

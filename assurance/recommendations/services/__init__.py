@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from assurance.accounts.models import COUNCIL_ROLES, Membership, User
-from assurance.accounts.permissions import Action, can, may_record_source
+from assurance.accounts.models import User
+from assurance.accounts.permissions import Action, can, council_people, may_record_source
 from assurance.organisations.models import Organisation, Partnership
 
 from .. import rules
@@ -172,11 +172,7 @@ def source_respond(
     _require(actor, Action.RESPOND_RECOMMENDATIONS, source)
     _require_open(source)
     by_id = {r.pk: r for r in source.recommendations.select_for_update()}
-    members = set(
-        Membership.objects.filter(
-            organisation=source.organisation, role__in=COUNCIL_ROLES
-        ).values_list("user_id", flat=True)
-    )
+    members = set(council_people([source.organisation_id]).values_list("pk", flat=True))
     errors = []
     for item in responses:
         if item.recommendation_id not in by_id:

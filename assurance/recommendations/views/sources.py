@@ -109,7 +109,7 @@ def source_reopen(request, pk: int):
 def source_respond(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS)
     items = selectors.source_recommendations(source)
-    people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
+    people = [(u.pk, u.full_name) for u in selectors.lead_candidates(source)]
     lines = [
         forms.ResponseForm(
             request.POST or None,
