@@ -36,3 +36,40 @@ ENTRIES = {
         allowed=roles(COUNCIL_READERS, OWN_ONLY, national_analyst=BOTH, administrator=()),
     ),
 }
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from tests.access.services import Service
+
+    from .. import services as s
+    from ..models import Membership
+    from .factories import UserFactory
+
+    def a_viewer(w, t):
+        return Membership.objects.create(
+            user=UserFactory(), organisation=w.org(t), role="council_viewer"
+        )
+
+    lead = roles(("council_lead",), OWN_ONLY)
+    return {
+        "accounts.colleague_invite": Service(
+            lambda w, t, a: s.colleague_invite(
+                actor=a,
+                organisation=w.org(t),
+                email="new.colleague@example.org",
+                full_name="New Colleague",
+                role="council_viewer",
+                base_url="https://example.org",
+            ),
+            lead,
+        ),
+        "accounts.membership_remove": Service(
+            lambda w, t, a: s.membership_remove(actor=a, membership=a_viewer(w, t)), lead
+        ),
+    }
+
+
+SERVICES = _service_entries()

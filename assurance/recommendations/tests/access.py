@@ -80,3 +80,79 @@ ENTRIES = {
         data=lambda w, t: {"entry": "Started the work.", "status": "in_progress"},
     ),
 }
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from datetime import date
+
+    from assurance.recommendations.intake import IssuedItem, IssuedSource
+    from tests.access.services import Service, fresh
+
+    from .. import services as s
+
+    def issued(w, t):
+        return IssuedSource(
+            kind="assessment",
+            origin_id=10**9,
+            organisation_id=w.org(t).pk,
+            title="Assessment",
+            made_by="Advisers",
+            made_on=date(2026, 1, 1),
+            items=(IssuedItem(key="1", number=1, text="Train staff."),),
+        )
+
+    return {
+        "recommendations.source_create": Service(
+            lambda w, t, a: s.source_create(
+                actor=a,
+                organisation=w.org(t),
+                kind="other",
+                title="Audit",
+                made_by="Auditors",
+                made_on=date(2026, 1, 1),
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_add": Service(
+            lambda w, t, a: s.recommendation_add(
+                actor=a, source=fresh(w, "source", t), number=99, text="More."
+            ),
+            LEAD,
+        ),
+        "recommendations.source_respond": Service(
+            lambda w, t, a: s.source_respond(actor=a, source=fresh(w, "source", t), responses=[]),
+            LEAD,
+        ),
+        "recommendations.progress_add": Service(
+            lambda w, t, a: s.progress_add(
+                actor=a, recommendation=fresh(w, "recommendation", t), entry="Started."
+            ),
+            PROGRESS,
+        ),
+        "recommendations.source_close": Service(
+            lambda w, t, a: s.source_close(
+                actor=a, source=fresh(w, "source", t), closing_statement="Done."
+            ),
+            LEAD,
+        ),
+        "recommendations.source_reopen": Service(
+            lambda w, t, a: s.source_reopen(actor=a, source=fresh(w, "source", t), reason="More."),
+            LEAD,
+        ),
+        "recommendations.recommendations_import": Service(
+            lambda w, t, a: s.recommendations_import(
+                actor=a, source=fresh(w, "source", t), rows=[]
+            ),
+            LEAD,
+        ),
+        "recommendations.source_record_issue": Service(
+            lambda w, t, a: s.source_record_issue(actor=a, issued=issued(w, t)),
+            roles(("assessor",), OWN_ONLY),
+        ),
+    }
+
+
+SERVICES = _service_entries()
