@@ -1,8 +1,6 @@
 """One demo account per role, with a published password. Only ever created
 where settings.DEMO_ACCOUNTS_ALLOWED is on (never in production)."""
 
-from assurance.organisations.models import Organisation, Region
-
 from .models import AssessorAssignment, Membership, Role, User
 
 DEMO_PASSWORD = "demo-Prevent-2026"
@@ -46,6 +44,8 @@ MODERATING_ANALYSTS = {"analyst@homeoffice.example"}
 
 
 def seed() -> list[tuple[str, str, str]]:
+    from assurance.organisations.models import Organisation, Region
+
     organisations = {o.name: o for o in Organisation.objects.all()}
     logins = []
     for email, name, role, organisation_name in DEMO_USERS:

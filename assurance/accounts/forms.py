@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from assurance.core.forms import GovukForm, GovukFormMixin
+from assurance.ui.forms import GovukForm, GovukFormMixin
 
 from .models import COUNCIL_ROLES
 

@@ -8,8 +8,6 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from assurance.organisations.models import Organisation, Region
-
 
 class Role(models.TextChoices):
     COUNCIL_LEAD = "council_lead", "Council lead"
@@ -78,7 +76,7 @@ class Membership(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
-        Organisation,
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -116,10 +114,18 @@ class AssessorAssignment(models.Model):
 
     assessor = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessors",
     )
     region = models.ForeignKey(
-        Region, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+        "organisations.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessors",
     )
     history = HistoricalRecords()
 

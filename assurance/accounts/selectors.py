@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import TYPE_CHECKING
 
-from assurance.organisations.models import Organisation
+from django.db.models import QuerySet
 
 from .models import AssessorAssignment, Membership, User
 from .permissions import Action, can
+
+if TYPE_CHECKING:
+    from assurance.organisations.models import Organisation
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -9,8 +11,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-
-from assurance.organisations.models import Organisation
 
 from .models import Membership, User
 from .permissions import (
@@ -20,6 +20,9 @@ from .permissions import (
     may_remove_membership,
     removes_own_lead_role,
 )
+
+if TYPE_CHECKING:
+    from assurance.organisations.models import Organisation
 
 
 @transaction.atomic

@@ -4,8 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from assurance.core.forms import add_service_errors
-from assurance.organisations.selectors import get_organisation_for
+from assurance.ui.forms import add_service_errors
 
 from . import forms, selectors, services
 from .permissions import Action, public, requires, signed_in
@@ -68,6 +67,8 @@ def profile(request):
 
 @requires(Action.VIEW_ORGANISATION)
 def people(request, organisation_pk: int):
+    from assurance.organisations.selectors import get_organisation_for
+
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django import forms
 
-from assurance.core.forms import GovukForm, GovukRadioSelect
 from assurance.evidence.forms import DATE_FORMATS
 from assurance.evidence.models import Classification
 from assurance.frameworks.models import FrameworkVersion
+from assurance.ui.forms import GovukForm, GovukRadioSelect
 
 from .rules import TaskStatus
 

@@ -1,117 +1,13 @@
-"""GOV.UK Design System markup for Django forms.
+"""The GOV.UK form helpers live in ``assurance.ui.forms`` (imported by core and
+accounts alike without an import cycle between them); this module keeps the
+older import path working."""
 
-Every form in the product inherits GovukForm or GovukModelForm, so that
-labels, hints, error messages and the error summary follow the design
-system without each template repeating the markup."""
-
-from django import forms
-from django.core.exceptions import ValidationError
-from django.forms.boundfield import BoundField
-from django.forms.renderers import TemplatesSetting
-
-_WIDGET_CLASSES = {
-    forms.Textarea: "govuk-textarea",
-    forms.Select: "govuk-select",
-    forms.ClearableFileInput: "govuk-file-upload",
-    forms.FileInput: "govuk-file-upload",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-}
-_ERROR_CLASSES = {
-    "govuk-input": "govuk-input--error",
-    "govuk-textarea": "govuk-textarea--error",
-    "govuk-select": "govuk-select--error",
-    "govuk-file-upload": "govuk-file-upload--error",
-}
-CHOICE_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, else at the top,
-    so the error summary shows it and the person's input stays in place."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-class GovukRenderer(TemplatesSetting):
-    form_template_name = "core/forms/form.html"
-    field_template_name = "core/forms/field.html"
-
-
-def _css_class(widget: forms.Widget) -> str:
-    for widget_type, css in _WIDGET_CLASSES.items():
-        if isinstance(widget, widget_type):
-            return css
-    return "govuk-input"
-
-
-class GovukBoundField(BoundField):
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        widget = widget or self.field.widget
-        if isinstance(widget, CHOICE_WIDGETS):
-            attrs.pop("aria-describedby", None)  # the fieldset carries it
-            return attrs
-        describedby = []
-        if self.help_text:
-            describedby.append(f"{self.auto_id}-hint")
-        if self.errors:
-            describedby.append(f"{self.auto_id}-error")
-        if describedby:
-            attrs["aria-describedby"] = " ".join(describedby)
-        else:
-            attrs.pop("aria-describedby", None)
-        css = _css_class(widget)
-        classes = [attrs.get("class", ""), css]
-        if self.errors and css in _ERROR_CLASSES:
-            classes.append(_ERROR_CLASSES[css])
-        attrs["class"] = " ".join(c for c in classes if c)
-        return attrs
-
-    @property
-    def is_choice_group(self) -> bool:
-        return isinstance(self.field.widget, CHOICE_WIDGETS)
-
-    @property
-    def is_checkbox(self) -> bool:
-        return isinstance(self.field.widget, forms.CheckboxInput)
-
-    @property
-    def error_anchor(self) -> str:
-        """Where the error summary links: the first option of a choice group."""
-        return f"{self.auto_id}_0" if self.is_choice_group else self.auto_id
-
-
-class GovukFormMixin:
-    bound_field_class = GovukBoundField
-    template_name_div = "core/forms/form.html"
-
-
-class GovukForm(GovukFormMixin, forms.Form):
-    pass
-
-
-class GovukModelForm(GovukFormMixin, forms.ModelForm):
-    pass
-
-
-class GovukRadioSelect(forms.RadioSelect):
-    """Radios with an optional hint under each option (e.g. a level's descriptor)."""
-
-    template_name = "core/forms/widgets/radios.html"
-
-    def __init__(self, attrs=None, choices=(), hints: dict | None = None):
-        super().__init__(attrs, choices)
-        self.hints = hints or {}
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        key = value.value if hasattr(value, "value") else value
-        option["hint"] = self.hints.get(key) or self.hints.get(str(key), "")
-        return option
-
-
-class GovukCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
-    template_name = "core/forms/widgets/checkboxes.html"
+from assurance.ui.forms import (  # noqa: F401
+    GovukCheckboxSelectMultiple,
+    GovukForm,
+    GovukFormMixin,
+    GovukModelForm,
+    GovukRadioSelect,
+    GovukRenderer,
+    add_service_errors,
+)

@@ -1,6 +1,6 @@
 from django import forms
 
-from assurance.core.forms import GovukForm, GovukRadioSelect
+from assurance.ui.forms import GovukForm, GovukRadioSelect
 
 from . import rules
 from .models import Classification

@@ -1,6 +1,6 @@
 from django import forms
 
-from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.ui.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 
 from . import rules
 from .importing import MAX_ROWS

@@ -205,4 +205,4 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-FORM_RENDERER = "assurance.core.forms.GovukRenderer"
+FORM_RENDERER = "assurance.ui.forms.GovukRenderer"

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
+from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import ReopenForm

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
+from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import AssessmentOpenForm

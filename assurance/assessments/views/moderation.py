@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
+from assurance.ui.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import ModerationForm

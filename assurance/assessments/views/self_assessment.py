@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
+from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
