@@ -81,10 +81,6 @@ def refusal(status: str, event: str) -> str:
     )
 
 
-def is_read_only(status: str) -> bool:
-    return status == S.ISSUED
-
-
 # --- Periods -------------------------------------------------------------------
 
 _PERIOD = re.compile(r"^(\d{4})/(\d{2})$")

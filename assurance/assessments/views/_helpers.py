@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 
 from .. import selectors
 
@@ -35,7 +34,3 @@ def rebind_after_conflict(request, bind, error):
 def flash(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def back_to(assessment, name: str = "assessments:detail"):
-    return redirect(name, assessment.pk)
