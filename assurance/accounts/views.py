@@ -1,10 +1,8 @@
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse_lazy
 
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from . import forms, selectors, services
 from .permissions import Action, public, requires, signed_in
@@ -71,20 +69,19 @@ def people(request, organisation_pk: int):
 
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.colleague_invite(
-                actor=request.user,
-                organisation=organisation,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{form.cleaned_data['full_name']} has been added.")
-            return redirect("accounts:people", organisation_pk=organisation.pk)
-    return render(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.colleague_invite(
+            actor=request.user,
+            organisation=organisation,
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+            **data,
+        ),
+        success=lambda membership: f"{membership.user.full_name} has been added.",
+        then=("accounts:people", organisation.pk),
+    )
+    return done or render(
         request,
         "accounts/people.html",
         {

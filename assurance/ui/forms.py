@@ -4,10 +4,16 @@ Every form in the product inherits GovukForm or GovukModelForm, so that
 labels, hints, error messages and the error summary follow the design
 system without each template repeating the markup."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpResponse
+from django.shortcuts import redirect
 
 _WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -33,6 +39,40 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def run_service(
+    request,
+    form: forms.BaseForm,
+    service: Callable[[dict], Any],
+    *,
+    success: str | Callable[[Any], str] | None,
+    then: Any,
+    reraise: tuple[type[Exception], ...] = (),
+) -> HttpResponse | None:
+    """A form's one write: the idiom every form view shares.
+
+    If the form is valid, call ``service(form.cleaned_data)``. A refusal
+    (ValidationError) goes on the form and None comes back, so the view renders
+    the form again with the person's input; exceptions in ``reraise`` (an
+    optimistic-concurrency conflict) reach the caller instead. Otherwise the
+    ``success`` message is flashed and the redirect to ``then`` returned.
+    ``success`` and ``then`` may be functions of the service's result; ``then``
+    is what ``redirect`` takes, or a tuple of its arguments."""
+    if not form.is_valid():
+        return None
+    try:
+        result = service(form.cleaned_data)
+    except reraise:
+        raise
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    message = success(result) if callable(success) else success
+    if message:
+        messages.success(request, message)
+    target = then(result) if callable(then) else then
+    return redirect(*target) if isinstance(target, tuple) else redirect(target)
 
 
 class GovukRenderer(TemplatesSetting):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
 from assurance.documents.responses import file_response
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import ReopenForm
@@ -51,19 +51,17 @@ def assessment_issue(request, pk: int):
 def assessment_reopen(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_reopen(
-                actor=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                "Assessment reopened. The issued letter is kept; reissuing adds a new version.",
-            )
-            return redirect("assessments:detail", pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.assessment_reopen(
+            actor=request.user, assessment=assessment, reason=data["reason"]
+        ),
+        success="Assessment reopened. The issued letter is kept; reissuing adds a new version.",
+        then=("assessments:detail", pk),
+    )
+    if done:
+        return done
     return render(
         request,
         "assessments/reopen.html",

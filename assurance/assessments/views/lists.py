@@ -1,10 +1,8 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import AssessmentOpenForm
@@ -33,21 +31,22 @@ def assessment_open(request):
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.assessment_open(
-                actor=request.user,
-                framework_version=form.cleaned_data["framework_version"],
-                period=form.cleaned_data["period"],
-                due_date=form.cleaned_data["due_date"],
-                classification=form.cleaned_data["classification"],
-                **form.target_kwargs(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
-            return redirect("assessments:detail", assessment.pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.assessment_open(
+            actor=request.user,
+            framework_version=data["framework_version"],
+            period=data["period"],
+            due_date=data["due_date"],
+            classification=data["classification"],
+            **form.target_kwargs(),
+        ),
+        success=lambda assessment: f"Assessment opened for {assessment.assessed_name}.",
+        then=lambda assessment: ("assessments:detail", assessment.pk),
+    )
+    if done:
+        return done
     return render(request, "assessments/assessment_open.html", {"form": form})
 
 

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import RecommendationForm, ScoreForm, SummaryForm
@@ -55,25 +55,28 @@ def criterion_score(request, pk: int, criterion_pk: int):
         )
 
     form, conflict = bind(request.POST or None), None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.criterion_score_save(
+    try:
+        done = run_service(
+            request,
+            form,
+            lambda data: services.criterion_score_save(
                 actor=request.user,
                 response=response,
-                expected_version=form.cleaned_data["version"],
+                expected_version=data["version"],
                 level=form.level(),
-                good_practice=form.cleaned_data["good_practice"],
-                areas_for_development=form.cleaned_data["areas_for_development"],
-                rationale=form.cleaned_data["rationale"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ConcurrentEdit as error:
-            form, conflict = rebind_after_conflict(request, bind, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Score for criterion {response.criterion.number} saved.")
-            return redirect("assessments:scores", pk)
+                good_practice=data["good_practice"],
+                areas_for_development=data["areas_for_development"],
+                rationale=data["rationale"],
+                reason=data["reason"],
+            ),
+            success=f"Score for criterion {response.criterion.number} saved.",
+            then=("assessments:scores", pk),
+            reraise=(ConcurrentEdit,),
+        )
+    except ConcurrentEdit as error:
+        (form, conflict), done = rebind_after_conflict(request, bind, error), None
+    if done:
+        return done
     return render(
         request,
         "assessments/score_criterion.html",
@@ -119,17 +122,16 @@ def assessment_summary(request, pk: int):
     if request.method != "POST":
         return _summary_page(request, assessment)
     form = SummaryForm(request.POST, prefix="summary")
-    if form.is_valid():
-        try:
-            services.assessment_summary_save(
-                actor=request.user, assessment=assessment, summary=form.cleaned_data["summary"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Summary saved.")
-            return redirect("assessments:summary", pk)
-    return _summary_page(request, assessment, summary_form=form)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.assessment_summary_save(
+            actor=request.user, assessment=assessment, summary=data["summary"]
+        ),
+        success="Summary saved.",
+        then=("assessments:summary", pk),
+    )
+    return done or _summary_page(request, assessment, summary_form=form)
 
 
 @require_POST
@@ -138,20 +140,19 @@ def recommendation_add(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.SCORE_ASSESSMENT)
     criteria = [r.criterion for r in selectors.responses_with_evidence(assessment)]
     form = RecommendationForm(request.POST, criteria=criteria, prefix="rec")
-    if form.is_valid():
-        try:
-            services.recommendation_add(
-                actor=request.user,
-                assessment=assessment,
-                text=form.cleaned_data["text"],
-                criterion=form.chosen_criterion(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Recommendation added.")
-            return redirect("assessments:summary", pk)
-    return _summary_page(request, assessment, recommendation_form=form)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.recommendation_add(
+            actor=request.user,
+            assessment=assessment,
+            text=data["text"],
+            criterion=form.chosen_criterion(),
+        ),
+        success="Recommendation added.",
+        then=("assessments:summary", pk),
+    )
+    return done or _summary_page(request, assessment, recommendation_form=form)
 
 
 @require_POST

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
@@ -84,23 +84,26 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
         )
 
     form, conflict = bind(request.POST), None
-    if form.is_valid():
-        try:
-            services.criterion_response_save(
+    try:
+        done = run_service(
+            request,
+            form,
+            lambda data: services.criterion_response_save(
                 actor=request.user,
                 response=response,
-                expected_version=form.cleaned_data["version"],
-                narrative=form.cleaned_data["narrative"],
+                expected_version=data["version"],
+                narrative=data["narrative"],
                 self_level=form.level() if "self_level" in form.fields else None,
-                task_status=form.cleaned_data["task_status"],
-            )
-        except ConcurrentEdit as error:
-            form, conflict = rebind_after_conflict(request, bind, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Criterion {response.criterion.number} saved.")
-            return redirect("assessments:detail", pk)
+                task_status=data["task_status"],
+            ),
+            success=f"Criterion {response.criterion.number} saved.",
+            then=("assessments:detail", pk),
+            reraise=(ConcurrentEdit,),
+        )
+    except ConcurrentEdit as error:
+        (form, conflict), done = rebind_after_conflict(request, bind, error), None
+    if done:
+        return done
     return render(
         request,
         "assessments/self_assessment_task.html",
@@ -113,14 +116,15 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
         request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
     )
     form = form_class(request.POST, request.FILES, prefix=prefix)
-    if form.is_valid():
-        try:
-            save(response, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
-            return redirect("assessments:task", pk, criterion_pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: save(response, data),
+        success=lambda item: f"Evidence “{item.title}” added.",
+        then=("assessments:task", pk, criterion_pk),
+    )
+    if done:
+        return done
     context = _task_context(request, response, **{f"{prefix}_form": form})
     return render(request, "assessments/self_assessment_task.html", context)
 
@@ -129,7 +133,7 @@ def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str,
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_file_add(request, pk: int, criterion_pk: int):
     def save(response, data):
-        services.criterion_evidence_file_add(
+        return services.criterion_evidence_file_add(
             actor=request.user,
             response=response,
             title=data["title"],
@@ -145,7 +149,7 @@ def evidence_file_add(request, pk: int, criterion_pk: int):
 @requires(Action.EDIT_SELF_ASSESSMENT)
 def evidence_link_add(request, pk: int, criterion_pk: int):
     def save(response, data):
-        services.criterion_evidence_link_add(
+        return services.criterion_evidence_link_add(
             actor=request.user,
             response=response,
             title=data["title"],

@@ -1,12 +1,10 @@
 """One recommendation and its progress log."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import forms, selectors, services
 
@@ -42,17 +40,16 @@ def progress_add(request, pk: int):
         request.user, pk, purpose=Action.RECORD_PROGRESS
     )
     form = forms.ProgressForm(request.POST)
-    if form.is_valid():
-        try:
-            services.progress_add(
-                actor=request.user, recommendation=recommendation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The progress has been recorded.")
-            return redirect("recommendations:recommendation", pk=recommendation.pk)
-    return _recommendation_page(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.progress_add(
+            actor=request.user, recommendation=recommendation, **data
+        ),
+        success="The progress has been recorded.",
+        then=("recommendations:recommendation", recommendation.pk),
+    )
+    return done or _recommendation_page(
         request,
         selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS),
         form,

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.organisations.selectors import visible_organisations
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import add_service_errors, run_service
 
 from .. import forms, rules, selectors, services
 
@@ -27,17 +27,14 @@ def source_create(request):
         request.user, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
     )
     form = forms.SourceForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            source = services.source_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"“{source.title}” has been added. Now add its recommendations."
-            )
-            return redirect("recommendations:source", pk=source.pk)
-    return render(request, "recommendations/source_form.html", {"form": form})
+    done = run_service(
+        request,
+        form,
+        lambda data: services.source_create(actor=request.user, **data),
+        success=lambda source: f"“{source.title}” has been added. Now add its recommendations.",
+        then=lambda source: ("recommendations:source", source.pk),
+    )
+    return done or render(request, "recommendations/source_form.html", {"form": form})
 
 
 def _source_page(request, source, *, close_form=None, reopen_form=None, status=200):
@@ -70,15 +67,14 @@ def source_detail(request, pk: int):
 def source_close(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.source_close(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"“{source.title}” has been closed.")
-            return redirect("recommendations:source", pk=source.pk)
-    return _source_page(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.source_close(actor=request.user, source=source, **data),
+        success=f"“{source.title}” has been closed.",
+        then=("recommendations:source", source.pk),
+    )
+    return done or _source_page(
         request,
         selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
         close_form=form,
@@ -90,15 +86,14 @@ def source_close(request, pk: int):
 def source_reopen(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.ReopenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.source_reopen(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"“{source.title}” has been reopened.")
-            return redirect("recommendations:source", pk=source.pk)
-    return _source_page(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.source_reopen(actor=request.user, source=source, **data),
+        success=f"“{source.title}” has been reopened.",
+        then=("recommendations:source", source.pk),
+    )
+    return done or _source_page(
         request,
         selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
         reopen_form=form,
@@ -170,16 +165,13 @@ def recommendation_add(request, pk: int):
         request.user, pk, purpose=Action.MANAGE_RECOMMENDATION_SOURCES
     )
     form = forms.RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"Recommendation {form.cleaned_data['number']} has been added."
-            )
-            return redirect("recommendations:source", pk=source.pk)
-    return render(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.recommendation_add(actor=request.user, source=source, **data),
+        success=lambda item: f"Recommendation {item.number} has been added.",
+        then=("recommendations:source", source.pk),
+    )
+    return done or render(
         request, "recommendations/recommendation_form.html", {"source": source, "form": form}
     )
