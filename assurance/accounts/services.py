@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .models import Membership, User
+from .models import AssessorAssignment, Membership, User
 from .permissions import (
     Action,
     can,
@@ -77,3 +77,41 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     if removes_own_lead_role(actor, membership):
         raise ValidationError("You cannot remove your own council lead role.")
     membership.delete()
+
+
+# --- Administration (the Django admin calls these; it saves nothing itself) ----
+
+
+def _administer(actor, record) -> None:
+    if not can(actor, Action.MANAGE_USERS, None):
+        raise PermissionDenied
+    record._history_user = actor
+
+
+@transaction.atomic
+def membership_save(*, actor: User, membership: Membership) -> Membership:
+    """An administrator gives or changes any role (validated by the model's constraints)."""
+    _administer(actor, membership)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor: User, membership: Membership) -> None:
+    _administer(actor, membership)
+    membership.delete()
+
+
+@transaction.atomic
+def assignment_save(*, actor: User, assignment: AssessorAssignment) -> AssessorAssignment:
+    _administer(actor, assignment)
+    assignment.full_clean()
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def assignment_delete(*, actor: User, assignment: AssessorAssignment) -> None:
+    _administer(actor, assignment)
+    assignment.delete()

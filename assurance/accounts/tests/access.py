@@ -42,10 +42,10 @@ ENTRIES = {
 
 
 def _service_entries():
-    from tests.access.services import Service
+    from tests.access.services import Service, no_target_service
 
     from .. import services as s
-    from ..models import Membership
+    from ..models import AssessorAssignment, Membership
     from .factories import UserFactory
 
     def a_viewer(w, t):
@@ -54,7 +54,31 @@ def _service_entries():
         )
 
     lead = roles(("council_lead",), OWN_ONLY)
+    admin = ("administrator",)
+
+    def membership(w):
+        return Membership(user=UserFactory(), organisation=w.own, role="council_viewer")
+
+    def assignment(w):
+        return AssessorAssignment(assessor=UserFactory(), organisation=w.other)
+
+    def saved(record):
+        record.save()
+        return record
+
     return {
+        "accounts.membership_save": no_target_service(
+            lambda w, a: s.membership_save(actor=a, membership=membership(w)), admin
+        ),
+        "accounts.membership_delete": no_target_service(
+            lambda w, a: s.membership_delete(actor=a, membership=saved(membership(w))), admin
+        ),
+        "accounts.assignment_save": no_target_service(
+            lambda w, a: s.assignment_save(actor=a, assignment=assignment(w)), admin
+        ),
+        "accounts.assignment_delete": no_target_service(
+            lambda w, a: s.assignment_delete(actor=a, assignment=saved(assignment(w))), admin
+        ),
         "accounts.colleague_invite": Service(
             lambda w, t, a: s.colleague_invite(
                 actor=a,
