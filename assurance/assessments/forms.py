@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from assurance.evidence.forms import DATE_FORMATS
-from assurance.evidence.models import Classification
+from assurance.evidence.models import Marking
 from assurance.frameworks.models import FrameworkVersion
 from assurance.ui.forms import GovukForm, GovukRadioSelect
 
@@ -67,10 +67,10 @@ class AssessmentOpenForm(GovukForm):
             "invalid": "Enter the date as day/month/year, for example 30/4/2022.",
         },
     )
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking",
-        choices=Classification.choices,
-        initial=Classification.OFFICIAL,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
     )
 

@@ -1,5 +1,5 @@
 """HTML to PDF with WeasyPrint. Templates extend documents/print_base.html,
-which puts the classification marking in the header and footer of every page
+which puts the marking marking in the header and footer of every page
 and numbers the pages."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Excel workbooks with openpyxl: real columns, a frozen header row, filters,
-readable widths, and the classification marking in the page header."""
+readable widths, and the marking marking in the page header."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.db import models, transaction
 
 from . import rules
-from .models import Classification, EvidenceItem, EvidenceKind
+from .models import EvidenceItem, EvidenceKind, Marking
 from .registry import may_change_evidence
 
 
@@ -26,14 +26,14 @@ def _check_permission(actor, holder_label: str, holder_id: int) -> None:
         raise PermissionDenied("You cannot add or remove evidence for this organisation.")
 
 
-def _check_details(title: str, evidence_date: date | None, classification: str) -> None:
+def _check_details(title: str, evidence_date: date | None, marking: str) -> None:
     errors = {}
     if not (title or "").strip():
         errors["title"] = "Enter a title for the evidence."
     if evidence_date is None:
         errors["evidence_date"] = "Enter the date of the evidence."
-    if classification not in Classification.values:
-        errors["classification"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
+    if marking not in Marking.values:
+        errors["marking"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
     if errors:
         raise ValidationError(errors)
 
@@ -56,11 +56,11 @@ def evidence_file_add(
     organisation=None,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     upload: UploadedFile,
 ) -> EvidenceItem:
     _check_permission(actor, holder._meta.label_lower, holder.pk)
-    _check_details(title, evidence_date, classification)
+    _check_details(title, evidence_date, marking)
     data = _read(upload)
     try:
         name = rules.check_filename(upload.name)
@@ -73,7 +73,7 @@ def evidence_file_add(
         holder_id=holder.pk,
         title=title.strip(),
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         kind=EvidenceKind.FILE,
         original_filename=name,
         size=len(data),
@@ -100,11 +100,11 @@ def evidence_link_add(
     organisation=None,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     url: str,
 ) -> EvidenceItem:
     _check_permission(actor, holder._meta.label_lower, holder.pk)
-    _check_details(title, evidence_date, classification)
+    _check_details(title, evidence_date, marking)
     url = (url or "").strip()
     try:
         URLValidator(schemes=["https", "http"])(url)
@@ -116,7 +116,7 @@ def evidence_link_add(
         holder_id=holder.pk,
         title=title.strip(),
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         kind=EvidenceKind.LINK,
         url=url,
         uploaded_by=actor,

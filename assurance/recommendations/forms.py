@@ -54,7 +54,7 @@ class SourceForm(GovukForm):
     )
     reference = forms.CharField(label="Reference (optional)", max_length=120, required=False)
     marking = forms.ChoiceField(
-        label="Classification",
+        label="Marking",
         choices=Marking.choices,
         initial=Marking.OFFICIAL,
         widget=GovukRadioSelect,

@@ -191,7 +191,7 @@ def build_letter_context(
     comparison, comparison_period, comparison_note = _comparison(assessment, responses)
     return LetterContext(
         title=f"Assessment of the Prevent duty {assessment.period}: {addressee}",
-        marking=assessment.classification,
+        marking=assessment.marking,
         reference=f"PDA-{assessment.pk}-{assessment.period.replace('/', '-')}",
         issued_on=issued_on,
         version_number=version_number,

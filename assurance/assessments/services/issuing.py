@@ -70,7 +70,7 @@ def _handover(assessment: Assessment) -> IssuedSource:
         made_by=str(assessment.assessing_body or assessment.assessor),
         made_on=timezone.localdate(assessment.issued_at),
         reference=f"Assessment letter, {assessment.period}",
-        marking=assessment.classification,
+        marking=assessment.marking,
         items=tuple(
             IssuedItem(
                 key=str(item.pk),

@@ -40,7 +40,7 @@ def assessment_open(
     due_date: date,
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
-    classification: str = "OFFICIAL",
+    marking: str = "OFFICIAL",
 ) -> Assessment:
     _check_target(actor, organisation, partnership)
     try:
@@ -62,7 +62,7 @@ def assessment_open(
         framework_version=framework_version,
         period=period,
         due_date=due_date,
-        classification=classification,
+        marking=marking,
         assessor=actor,
         assessing_body_id=body,
         **holder,

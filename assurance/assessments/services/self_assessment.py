@@ -107,7 +107,7 @@ def criterion_evidence_file_add(
     response: CriterionResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     upload: UploadedFile,
 ) -> EvidenceItem:
     assessment = _evidence_allowed(actor, response)
@@ -117,7 +117,7 @@ def criterion_evidence_file_add(
         organisation=assessment.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         upload=upload,
     )
 
@@ -129,7 +129,7 @@ def criterion_evidence_link_add(
     response: CriterionResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     url: str,
 ) -> EvidenceItem:
     assessment = _evidence_allowed(actor, response)
@@ -139,7 +139,7 @@ def criterion_evidence_link_add(
         organisation=assessment.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         url=url,
     )
 

@@ -159,7 +159,7 @@ def _service_entries():
         return fresh(w, record, t).responses.order_by("criterion__number").first()
 
     def evidence_args(w, t):
-        return {"title": "Plan", "evidence_date": date(2022, 1, 1), "classification": "OFFICIAL"}
+        return {"title": "Plan", "evidence_date": date(2022, 1, 1), "marking": "OFFICIAL"}
 
     moderators = roles((), national_analyst=BOTH)
     lead = roles(("council_lead",), OWN_ONLY)

@@ -11,7 +11,7 @@ def page(assessment, user, **extra) -> dict:
     the banner by base.html) and what the user may do."""
     return {
         "assessment": assessment,
-        "classification": assessment.classification,
+        "marking": assessment.marking,
         "may": selectors.abilities(user, assessment),
         "drafts_visible": selectors.drafts_visible(user, assessment),
         **extra,

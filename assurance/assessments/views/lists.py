@@ -39,7 +39,7 @@ def assessment_open(request):
             framework_version=data["framework_version"],
             period=data["period"],
             due_date=data["due_date"],
-            classification=data["classification"],
+            marking=data["marking"],
             **form.target_kwargs(),
         ),
         success=lambda assessment: f"Assessment opened for {assessment.assessed_name}.",

@@ -57,7 +57,7 @@ def _service_entries():
     def holder(w, t):
         return fresh(w, "assessment", t).responses.order_by("criterion__number").first()
 
-    details = {"title": "Plan", "evidence_date": date(2022, 1, 1), "classification": "OFFICIAL"}
+    details = {"title": "Plan", "evidence_date": date(2022, 1, 1), "marking": "OFFICIAL"}
     return {
         "evidence.evidence_file_add": Service(
             lambda w, t, a: s.evidence_file_add(

@@ -49,7 +49,7 @@ def test_an_unregistered_holder_takes_no_evidence(lead, council):
             holder=make(Role.COUNCIL_LEAD, council),  # a user: no app registered it
             title="Plan",
             evidence_date=date(2022, 1, 1),
-            classification="OFFICIAL",
+            marking="OFFICIAL",
             url="https://example.org/plan",
         )
 
@@ -71,20 +71,20 @@ def _add(actor, council, name, data, **kw):
         organisation=council,
         title=kw.get("title", "Attendance figures"),
         evidence_date=kw.get("evidence_date", date(2022, 3, 1)),
-        classification=kw.get("classification", "OFFICIAL"),
+        marking=kw.get("marking", "OFFICIAL"),
         upload=SimpleUploadedFile(name, data),
     )
 
 
 def test_a_file_is_stored_under_a_generated_name_with_its_hash(lead, council):
     data = samples.docx()
-    item = _add(lead, council, "Delivery plan.docx", data, classification="OFFICIAL-SENSITIVE")
+    item = _add(lead, council, "Delivery plan.docx", data, marking="OFFICIAL-SENSITIVE")
     assert item.original_filename == "Delivery plan.docx"
     assert "Partnership" not in item.file.name and item.file.name.startswith("evidence/")
     assert item.sha256 == hashlib.sha256(data).hexdigest()
     assert item.size == len(data)
     assert item.content_type.endswith("wordprocessingml.document")
-    assert item.classification == "OFFICIAL-SENSITIVE"
+    assert item.marking == "OFFICIAL-SENSITIVE"
     with item.file.open("rb") as handle:
         assert handle.read() == data
     assert item.holder == council
@@ -117,7 +117,7 @@ def test_too_large_is_refused_before_reading(lead, council):
             holder=council,
             title="Big",
             evidence_date=date(2022, 1, 1),
-            classification="OFFICIAL",
+            marking="OFFICIAL",
             upload=upload,
         )
 
@@ -131,9 +131,9 @@ def test_details_are_required(lead, council):
             samples.PDF,
             title=" ",
             evidence_date=None,
-            classification="SECRET",
+            marking="SECRET",
         )
-    assert set(refused.value.message_dict) == {"title", "evidence_date", "classification"}
+    assert set(refused.value.message_dict) == {"title", "evidence_date", "marking"}
 
 
 def test_another_councils_user_cannot_add_or_remove(council, lead):
@@ -157,7 +157,7 @@ def test_links_need_a_web_address(lead, council):
         "holder": council,
         "title": "Plan",
         "evidence_date": date(2022, 1, 1),
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
     }
     with pytest.raises(ValidationError, match="https://"):
         services.evidence_link_add(url="javascript:alert(1)", **kwargs)

@@ -20,7 +20,7 @@ def _recommendation_page(request, recommendation, form, status=200):
             "source": recommendation.source,
             "progress": selectors.progress_of(recommendation),
             "form": form,
-            "classification": recommendation.source.marking,
+            "marking": recommendation.source.marking,
         },
         status=status,
     )

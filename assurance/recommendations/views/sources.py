@@ -49,7 +49,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
-            "classification": source.marking,
+            "marking": source.marking,
         },
         status=status,
     )
@@ -142,7 +142,7 @@ def source_respond(request, pk: int):
             "source": source,
             "lines": lines,
             "summary": summary,
-            "classification": source.marking,
+            "marking": source.marking,
             "has_errors": summary.errors or any(line.errors for line in lines),
         },
     )
