@@ -12,6 +12,7 @@ urlpatterns = [
     path("assessments/", include("assurance.assessments.urls")),
     path("evidence/", include("assurance.evidence.urls")),
     path("recommendations/", include("assurance.recommendations.urls")),
+    path("delivery/", include("assurance.delivery.urls")),
     path("admin/", admin.site.urls),
 ]
 

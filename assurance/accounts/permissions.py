@@ -47,6 +47,10 @@ class Action(StrEnum):
     RECORD_PROGRESS = "record_progress"
     MANAGE_RECOMMENDATION_SOURCES = "manage_recommendation_sources"
     CLOSE_SOURCE = "close_source"
+    # Delivery records (plan, governance, Channel, referrals, training, policies, engagement)
+    EDIT_DELIVERY_RECORDS = "edit_delivery_records"
+    # Exact small counts of referrals and cases: only the council itself
+    VIEW_UNSUPPRESSED_FIGURES = "view_unsuppressed_figures"
     # Peer review
     WORK_ON_REVIEW = "work_on_review"
     # Oversight
@@ -61,6 +65,8 @@ class Action(StrEnum):
 
 A = Action
 _COUNCIL_READ = {A.VIEW_ORGANISATION, A.VIEW_RECORDS, A.VIEW_HISTORY, A.VIEW_FRAMEWORKS}
+# What only the council's own people get: never an assessor's or an analyst's grant.
+_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COUNCIL_LEAD: frozenset(
@@ -73,12 +79,16 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.RECORD_PROGRESS,
             A.MANAGE_RECOMMENDATION_SOURCES,
             A.CLOSE_SOURCE,
+            A.EDIT_DELIVERY_RECORDS,
         }
+        | _COUNCIL_OWN
     ),
     Role.COUNCIL_CONTRIBUTOR: frozenset(
-        _COUNCIL_READ | {A.EDIT_SELF_ASSESSMENT, A.RECORD_PROGRESS}
+        _COUNCIL_READ
+        | _COUNCIL_OWN
+        | {A.EDIT_SELF_ASSESSMENT, A.RECORD_PROGRESS, A.EDIT_DELIVERY_RECORDS}
     ),
-    Role.COUNCIL_VIEWER: frozenset(_COUNCIL_READ),
+    Role.COUNCIL_VIEWER: frozenset(_COUNCIL_READ | _COUNCIL_OWN),
     Role.ASSESSOR: frozenset(
         _COUNCIL_READ
         | {

@@ -1,6 +1,8 @@
 """Extension points through which each app adds to shared pages without the
 core app knowing about it: navigation links, home page sections and the
-records whose history may be viewed. Apps register in AppConfig.ready()."""
+records whose history may be viewed, and panels on assessment pages (beside
+each criterion, and on the submit and scoring overview pages). Apps register
+in AppConfig.ready()."""
 
 from __future__ import annotations
 
@@ -30,7 +32,22 @@ class HomeSection:
     order: int
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A block another app adds to an assessment page. ``context`` returns None
+    to hide it; it is called once per page with a bounded number of queries."""
+
+    template_name: str
+    context: Callable[..., dict | None]
+    order: int
+
+
 _NAV: list[NavItem] = []
+# Beside each criterion on the self-assessment and scoring pages:
+# context(user, assessment, criterion)
+_CRITERION_PANELS: list[Panel] = []
+# On the submit page and the scoring overview: context(user, assessment)
+_ASSESSMENT_PANELS: list[Panel] = []
 _HOME: list[HomeSection] = []
 # model label ("app.model") -> (getter, purpose): ``getter(user, pk, purpose=purpose)``
 # returns the instance or raises Http404. The purpose is the action that lets
@@ -52,6 +69,37 @@ def register_home_section(
 
 def register_history(model: type[Model], getter: Callable[..., Model], *, purpose: Action) -> None:
     _HISTORY[model._meta.label_lower] = (getter, purpose)
+
+
+def register_criterion_panel(
+    template_name: str, context: Callable[[Any, Any, Any], dict | None], order: int = 50
+) -> None:
+    if all(panel.template_name != template_name for panel in _CRITERION_PANELS):
+        _CRITERION_PANELS.append(Panel(template_name, context, order))
+
+
+def register_assessment_panel(
+    template_name: str, context: Callable[[Any, Any], dict | None], order: int = 50
+) -> None:
+    if all(panel.template_name != template_name for panel in _ASSESSMENT_PANELS):
+        _ASSESSMENT_PANELS.append(Panel(template_name, context, order))
+
+
+def _panels(panels: list[Panel], *args) -> list[tuple[str, dict]]:
+    shown = []
+    for panel in sorted(panels, key=lambda p: p.order):
+        context = panel.context(*args)
+        if context is not None:
+            shown.append((panel.template_name, context))
+    return shown
+
+
+def criterion_panels_for(user, assessment, criterion) -> list[tuple[str, dict]]:
+    return _panels(_CRITERION_PANELS, user, assessment, criterion)
+
+
+def assessment_panels_for(user, assessment) -> list[tuple[str, dict]]:
+    return _panels(_ASSESSMENT_PANELS, user, assessment)
 
 
 def nav_items_for(user) -> list[NavItem]:

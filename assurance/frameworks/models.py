@@ -138,6 +138,10 @@ class Criterion(models.Model):
         default=False,
         help_text="Assured through another process; not part of the yearly scoring.",
     )
+    # Optional hints from the file's ``delivery`` field: which kinds of delivery
+    # record evidence the criterion, and thresholds such as mandated training
+    # coverage. Not part of what is scored, so not part of the content hash.
+    delivery = models.JSONField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

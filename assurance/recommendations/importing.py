@@ -9,12 +9,15 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
+
+from assurance.documents.tabular import MAX_BYTES, MAX_ROWS, RowError, TableError, read_table
+from assurance.documents.tabular import blank as _blank
+from assurance.documents.tabular import parse_date as _date
 
 from . import rules
 
-MAX_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_BYTES", "MAX_ROWS", "RowError", "parse"]
 
 # (heading in the template, key, required)
 COLUMNS = [
@@ -59,14 +62,6 @@ _STATUSES = {
     "complete": rules.COMPLETED,
     "superseded": rules.SUPERSEDED,
 }
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the spreadsheet numbers it: the heading is row 1; 0 for the whole file
-    column: str
-    problem: str
 
 
 @dataclass
@@ -123,49 +118,15 @@ class ParseResult:
 
 def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) -> ParseResult:
     """Read a whole upload. ``taken_numbers`` are numbers already used in the source."""
-    name = (filename or "").lower()
-    if not content:
-        return _fail("The selected file is empty.")
-    if len(content) > MAX_BYTES:
-        return _fail("The selected file must be smaller than 5 MB.")
-    if name.endswith(".csv"):
-        table = _read_csv(content)
-    elif name.endswith(".xlsx"):
-        table = _read_xlsx(content)
-    else:
-        return _fail("The selected file must be a CSV or an Excel workbook (.xlsx).")
-    if isinstance(table, ParseResult):
-        return table
+    try:
+        table = read_table(filename, content)
+    except TableError as error:
+        return _fail(error.problem)
     return _parse_table(table, taken_numbers)
 
 
 def _fail(problem: str, column: str = "") -> ParseResult:
     return ParseResult(errors=[RowError(0, column, problem)])
-
-
-def _read_csv(content: bytes) -> list[list] | ParseResult:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _fail("The CSV file must be saved as UTF-8 (in Excel: CSV UTF-8).")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def _read_xlsx(content: bytes) -> list[list] | ParseResult:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        return _fail("The selected file is not a valid Excel workbook (.xlsx).")
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 10)]
-    workbook.close()
-    return rows
-
-
-def _blank(row: list) -> bool:
-    return all(value is None or str(value).strip() == "" for value in row)
 
 
 def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
@@ -277,22 +238,6 @@ def _number(value) -> int | None:
         return value if value >= 1 else None
     text = _text(value).rstrip(".)")
     return int(text) if text.isdigit() and int(text) >= 1 else None
-
-
-def _date(value, column: str, error) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(str(value).strip(), fmt).date()
-        except ValueError:
-            continue
-    error(column, f"“{value}” is not a date. Write dates like 31/03/2027.")
-    return None
 
 
 def template_csv() -> bytes:

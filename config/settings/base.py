@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "assurance.evidence",
     "assurance.assessments",
     "assurance.recommendations",
+    "assurance.delivery",
     "assurance.documents",
 ]
 

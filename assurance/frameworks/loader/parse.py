@@ -100,4 +100,19 @@ def parse(name: str, content: bytes) -> ParsedFile | LoadProblem:
         return LoadProblem(
             name, "kind", "the file must start with 'kind: framework' or 'kind: crosswalk'."
         )
-    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(doc))
+    return ParsedFile(name=name, kind=kind, doc=doc, content_hash=canonical_hash(_scored(doc)))
+
+
+# Fields that annotate a criterion without changing what is assessed: left out
+# of the hash, so that they can be added to a version already in use.
+ANNOTATIONS = ("delivery",)
+
+
+def _scored(doc: dict) -> dict:
+    if not isinstance(doc.get("criteria"), list):
+        return doc
+    criteria = [
+        {k: v for k, v in c.items() if k not in ANNOTATIONS} if isinstance(c, dict) else c
+        for c in doc["criteria"]
+    ]
+    return {**doc, "criteria": criteria}

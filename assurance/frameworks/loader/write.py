@@ -125,6 +125,7 @@ def _criterion_fields(item: dict, groups: dict[str, CriterionGroup]) -> dict:
         "notes": item.get("notes", ""),
         "evidence_guidance": item.get("evidence", ""),
         "assured_separately": item.get("assured_separately", False),
+        "delivery": item.get("delivery") or None,
         "group": groups.get(item["group"]) if item.get("group") else None,
     }
 
@@ -186,7 +187,8 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
         w.update(framework, {"title": doc["title"], "publisher": doc["publisher"]})
     version = FrameworkVersion.objects.filter(framework=framework, version=doc["version"]).first()
     if version is not None and version.content_hash == parsed.content_hash:
-        return "unchanged", []
+        # Annotations are outside the hash: refresh them even on a version in use.
+        return ("updated" if _sync_annotations(w, version, doc) else "unchanged"), []
     if version is not None:
         users = users_of(version)
         if users:
@@ -208,6 +210,16 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
     groups = _sync_groups(w, version, doc)
     problems = _sync_criteria(w, version, doc, groups, levels)
     return status, [("criteria", p) for p in problems]
+
+
+def _sync_annotations(w: Writer, version: FrameworkVersion, doc: dict) -> bool:
+    existing = {c.code: c for c in version.criteria.all()}
+    changed = False
+    for item in doc["criteria"]:
+        criterion = existing.get(item["code"])
+        if criterion is not None:
+            changed |= w.update(criterion, {"delivery": item.get("delivery") or None})
+    return changed
 
 
 def _version(end: dict) -> FrameworkVersion:

@@ -1,0 +1,231 @@
+"""Demo delivery records: one council with a full year in good order and one
+with gaps that the quality checks catch, laid over the assessment year in
+the demo (2023/24) and over the twelve months up to today. Idempotent."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+
+from assurance.accounts.permissions import Action, council_people
+from assurance.organisations.models import Organisation
+
+from . import models as m
+from . import rules
+
+CONTENT = yaml.safe_load((Path(__file__).parent / "demo_content.yaml").read_text())
+COUNCILS = [("Ashdown County Council", "full"), ("London Borough of Eastwick", "gaps")]
+SECTORS = ["education", "police", "health", "local_authority", "community", "other"]
+
+
+def _add_months(start: date, months: int, day: int = 1) -> date:
+    month0 = start.month - 1 + months
+    year, month = start.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+class _Year:
+    def __init__(self, start: date, today: date):
+        self.start, self.today = start, today
+
+    def on(self, offset) -> date | None:
+        return None if offset is None else _add_months(self.start, offset[0], offset[1])
+
+    def past(self, day: date | None) -> bool:
+        return day is not None and day <= self.today
+
+
+def _bodies(org, content, year, short, bodies) -> None:
+    for item in content["bodies"]:
+        body = bodies.get(item["key"])
+        if body is None:
+            body = m.GovernanceBody.objects.create(
+                organisation=org,
+                name=item["name"].format(short=short),
+                kind=item["kind"],
+                chair_role=item["chair_role"],
+                member_agencies=item["member_agencies"],
+                cadence_months=item["cadence_months"],
+            )
+            bodies[item["key"]] = body
+        dates = (
+            [(year.on([month, 14]), False) for month in range(12)]
+            if item.get("monthly")
+            else [(year.on(x[:2]), x[2]) for x in item.get("meetings", [])]
+        )
+        for day, reviewed in dates:
+            if year.past(day):
+                m.Meeting.objects.create(
+                    body=body,
+                    meeting_on=day,
+                    status=m.MeetingStatus.HELD,
+                    sectors_attending=item["sectors"],
+                    plan_reviewed=reviewed,
+                )
+
+
+def _plan(org, content, year, short, bodies, author) -> None:
+    item = content["plan"]
+    period = rules.period_for(year.start)
+    plan = m.PartnershipPlan.objects.create(
+        organisation=org,
+        title=item["title"].format(short=short),
+        version_label=period,
+        approved_on=year.on(item["approved"]),
+        board=bodies[item["board"]],
+        review_cadence_months=item["cadence"],
+    )
+    risks = []
+    for r in content["risks"]:
+        risks.append(
+            m.Risk.objects.create(
+                organisation=org,
+                title=r["title"],
+                source=r["source"],
+                rating=r["rating"],
+                last_reviewed_on=year.on(r["reviewed"]),
+            )
+        )
+    for a in content["actions"]:
+        due = year.on(a["due"])
+        status = a["status"] if year.past(due) or a["status"] != "completed" else "in_progress"
+        action = m.PlanAction.objects.create(
+            plan=plan,
+            reference=a["ref"],
+            title=a["title"],
+            owner=a["owner"].format(short=short),
+            start_on=year.on(a["start"]),
+            due_on=due,
+            status=status,
+        )
+        action.risks.set([risks[a["risk"]]])
+        for u in a["updates"]:
+            day = year.on(u[:2])
+            if year.past(day):
+                m.ActionUpdate.objects.create(
+                    action=action, recorded_on=day, note=u[2], recorded_by=author
+                )
+
+
+def _channel(org, content, year, bodies) -> None:
+    item = content["channel"]
+    panel = m.ChannelPanel.objects.filter(organisation=org).first()
+    terms, statement = year.on(item["terms_reviewed"]), year.on(item["statement"])
+    if panel is None:
+        panel = m.ChannelPanel.objects.create(
+            organisation=org,
+            body=bodies[item["body"]],
+            chair_role=item["chair_role"],
+            chair_trained=item["chair_trained"],
+            deputy_role=item["deputy_role"],
+            deputy_trained=item["deputy_trained"],
+            terms_document=item["terms_document"],
+        )
+    if year.past(terms):
+        panel.terms_reviewed_on = terms
+    if year.past(statement):
+        panel.statement_submitted_on = statement
+    panel.save()
+    for index, counts in enumerate(item["quarters"]):
+        quarter_start = year.on([3 * index, 1])
+        if not year.past(quarter_start + timedelta(days=80)):
+            continue
+        m.ChannelQuarter.objects.get_or_create(
+            panel=panel,
+            period=rules.period_for(quarter_start),
+            quarter=rules.quarter_of(quarter_start),
+            defaults=dict(
+                zip(
+                    ["discussed", "adopted", "closed", "reviewed_6_months", "reviewed_12_months"],
+                    counts,
+                    strict=True,
+                )
+            ),
+        )
+
+
+def _figures(org, content, year) -> None:
+    for index, counts in enumerate(content["referrals"]):
+        quarter_start = year.on([3 * index, 1])
+        if not year.past(quarter_start + timedelta(days=80)):
+            continue
+        for sector, count in zip(SECTORS, counts, strict=True):
+            m.ReferralFigure.objects.get_or_create(
+                organisation=org,
+                period=rules.period_for(quarter_start),
+                quarter=rules.quarter_of(quarter_start),
+                sector=sector,
+                defaults={"count": count},
+            )
+    for t in content["training"]:
+        day = year.on(t["at"])
+        if year.past(day):
+            m.TrainingCohort.objects.create(
+                organisation=org,
+                name=t["name"],
+                mode=t["mode"],
+                mandated=t["mandated"],
+                cohort_size=t["size"],
+                trained=t["trained"],
+                as_at=day,
+            )
+    for e in content["engagement"]:
+        day = year.on(e["held"])
+        if year.past(day):
+            m.EngagementActivity.objects.create(
+                organisation=org,
+                title=e["title"],
+                kind=e["kind"],
+                held_on=day,
+                audience_type=e["audience"],
+                attendance=e.get("attendance"),
+                feedback_responses=e.get("responses"),
+                feedback_positive_percent=e.get("positive"),
+            )
+
+
+def _policies(org, content, year) -> None:
+    for p in content["policies"]:
+        m.Policy.objects.update_or_create(
+            organisation=org,
+            kind=p["kind"],
+            title=p["title"],
+            defaults={
+                "owner": p["owner"],
+                "document": p["document"],
+                "last_reviewed_on": year.on(p["last"]),
+                "next_review_on": year.on(p["next"]),
+            },
+        )
+
+
+def seed_council(org: Organisation, shape: str, starts: list[date], today: date) -> None:
+    content = CONTENT[shape]
+    short = org.name.split()[0] if not org.name.startswith("London") else org.name.split()[-1]
+    author = council_people([org.pk], holding=Action.RESPOND_RECOMMENDATIONS).first()
+    if author is None:
+        return
+    bodies: dict[str, m.GovernanceBody] = {}
+    for start in starts:
+        year = _Year(start, today)
+        _bodies(org, content, year, short, bodies)
+        _plan(org, content, year, short, bodies, author)
+        _channel(org, content, year, bodies)
+        _figures(org, content, year)
+        _policies(org, content, year)
+
+
+@transaction.atomic
+def seed() -> None:
+    today = timezone.localdate()
+    rolling = _add_months(date(today.year, today.month, 1), -11)
+    for name, shape in COUNCILS:
+        org = Organisation.objects.filter(name=name).first()
+        if org is None or m.GovernanceBody.objects.filter(organisation=org).exists():
+            continue
+        seed_council(org, shape, [date(2023, 4, 1), rolling], today)
