@@ -198,7 +198,10 @@ def _score(assessment: Assessment, assessor: User, scores: list[int], summary: s
             rationale=f"The evidence best matches the level {value} descriptor.",
         )
     services.assessment_summary_save(
-        actor=assessor, assessment=assessment, summary=CONTENT["summaries"][summary]
+        actor=assessor,
+        assessment=assessment,
+        summary=CONTENT["summaries"][summary],
+        expected_version=None,
     )
     criteria = {c.number: c for c in version.criteria.all()}
     for rec in CONTENT["recommendations"]:
@@ -233,7 +236,70 @@ def _run(version, users, council, period, scores, assessor, moderator, summary, 
         services.moderation_agree(actor=users[moderator], assessment=assessment)
         # Letters of past periods carry a date late in the spring after the period.
         issued_at = timezone.make_aware(datetime(start + 1, 5, 27, 10, 0))
-        services.assessment_issue(actor=users[assessor], assessment=assessment, issued_at=issued_at)
+        services.assessment_issue(
+            actor=users[assessor],
+            assessment=assessment,
+            letter=_letter(organisation, assessor, issued_at.date()),
+            issued_at=issued_at,
+        )
+
+
+def _own_self_assessment() -> None:
+    """One council's own red, amber, green self-assessment, signed off."""
+    spec = CONTENT["own_self_assessment"]
+    version = FrameworkVersion.objects.filter(
+        framework__slug=spec["framework"]["slug"], version=spec["framework"]["version"]
+    ).first()
+    if version is None:
+        return
+    organisation = Organisation.objects.get(name=spec["council"])
+    if Assessment.objects.filter(
+        organisation=organisation, framework_version=version, council_owned=True
+    ).exists():
+        return
+    lead = _lead(organisation)
+    own = services.own_self_assessment_start(
+        actor=lead, organisation=organisation, framework_version=version, period=spec["period"]
+    )
+    texts = CONTENT["scoring_criteria"]
+    for response, rating in zip(
+        own.responses.select_related("criterion").order_by("criterion__number"),
+        spec["ratings"],
+        strict=True,
+    ):
+        services.criterion_response_save(
+            actor=lead,
+            response=response,
+            expected_version=response.version,
+            narrative=texts.get(response.criterion.number, {}).get("narrative", ""),
+            self_level=_level(version, rating),
+            task_status=TaskStatus.COMPLETED,
+        )
+    services.own_self_assessment_sign_off(actor=lead, assessment=own)
+
+
+def _addresses() -> None:
+    """Postal addresses for the letters: the assessing body's heads them."""
+    for name, address in CONTENT["letters"]["addresses"].items():
+        Organisation.objects.filter(name=name, postal_address="").update(postal_address=address)
+
+
+def _letter(organisation: Organisation, assessor: str, on: date) -> services.LetterInput:
+    letters = CONTENT["letters"]
+    name, job_title, salutation = letters["addressees"][organisation.name]
+    signatory = letters["signatories"][assessor]
+    return services.LetterInput(
+        letter_date=on,
+        addressee_name=name,
+        addressee_job_title=job_title,
+        addressee_address=letters["addresses"][organisation.name],
+        salutation=salutation,
+        signatory_name=signatory["name"],
+        signatory_job_title=signatory["job_title"],
+        signatory_region=signatory["region"],
+        signatory_contact=signatory["contact"],
+        cc=letters["cc"],
+    )
 
 
 @transaction.atomic
@@ -246,6 +312,7 @@ def seed() -> None:
     if len(users) < 3:
         print("Assessments demo skipped: the demo assessor accounts are missing.")  # noqa: T201
         return
+    _addresses()
     for row in SCORED:
         _run(scoring, users, *row)
     if toolkit is None:
@@ -254,6 +321,7 @@ def seed() -> None:
             "so there is no self-assessment in progress."
         )  # noqa: T201
         return
+    _own_self_assessment()
     council, period, assessor = IN_PROGRESS
     organisation = Organisation.objects.get(name=council)
     if not Assessment.objects.filter(

@@ -17,19 +17,18 @@ class LevelField(forms.TypedChoiceField):
     """A level from the scale, as its value; anything else is refused."""
 
     def __init__(self, *, levels, descriptors=None, required=True, label="Level", **kwargs):
-        low = min((lv.value for lv in levels), default=0)
-        high = max((lv.value for lv in levels), default=0)
+        names = ", ".join(str(lv) for lv in levels)
         hints = {str(d.level.value): d.text for d in (descriptors or [])}
         super().__init__(
             label=label,
             coerce=int,
             required=required,
             empty_value=None,
-            choices=[(lv.value, f"{lv.value} – {lv.label}") for lv in levels],
+            choices=[(lv.value, lv.with_band) for lv in levels],
             widget=GovukRadioSelect(hints=hints),
             error_messages={
                 "required": "Choose a level.",
-                "invalid_choice": f"Choose a level from {low} to {high}.",
+                "invalid_choice": f"Choose one of: {names}.",
             },
             **kwargs,
         )
@@ -72,6 +71,12 @@ class AssessmentOpenForm(GovukForm):
         choices=Marking.choices,
         initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
+    )
+    from_council_self_assessment = forms.BooleanField(
+        label="Start from the council's own signed-off self-assessment",
+        required=False,
+        help_text="Its narratives and ratings become the council's proposal, "
+        "if it has one against this framework for this period.",
     )
 
     def __init__(self, *args, organisations=(), partnerships=(), **kwargs):
@@ -159,14 +164,16 @@ class ScoreForm(GovukForm):
 
 
 class SummaryForm(GovukForm):
+    """Posted with the new-recommendation form as one form: either button saves both."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     summary = forms.CharField(
-        label="Overall summary",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Write the overall summary."},
+        label="Overall summary", required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
 
 
 class RecommendationForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
         label="Recommendation",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -174,8 +181,9 @@ class RecommendationForm(GovukForm):
     )
     criterion = forms.TypedChoiceField(label="About", coerce=int, empty_value=None, required=False)
 
-    def __init__(self, *args, criteria=(), **kwargs):
+    def __init__(self, *args, criteria=(), required=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["text"].required = required
         self.criteria = {c.pk: c for c in criteria}
         self.fields["criterion"].choices = [("", "General")] + [
             (c.pk, f"{c.number}. {c.title}") for c in criteria
@@ -249,3 +257,110 @@ class ReopenForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say why the issued assessment is being reopened."},
     )
+
+
+class LetterForm(GovukForm):
+    """What the letter needs beyond the scores. Blank fields are allowed here:
+    the service says, all at once, what is still missing."""
+
+    letter_date = forms.DateField(
+        label="Date of the letter",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="Today, or an earlier day after moderation. For example, 27/5/2022.",
+        error_messages={
+            "required": "Enter the date the letter carries.",
+            "invalid": "Enter the date as day/month/year, for example 27/5/2022.",
+        },
+    )
+    contact = forms.ChoiceField(
+        label="Address the letter to",
+        required=False,
+        help_text="Choose one of the council's people, or type the name and job title below.",
+    )
+    addressee_name = forms.CharField(label="Addressee's name", required=False, max_length=150)
+    addressee_job_title = forms.CharField(
+        label="Addressee's job title", required=False, max_length=150
+    )
+    addressee_address = forms.CharField(
+        label="Council's postal address",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One line per row.",
+    )
+    cc = forms.CharField(
+        label="Copied to (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One person or team per line.",
+    )
+    salutation = forms.CharField(
+        label="Salutation", required=False, max_length=150, help_text="For example, Dear Ms Okafor."
+    )
+    signatory_name = forms.CharField(label="Signatory's name", required=False, max_length=150)
+    signatory_job_title = forms.CharField(
+        label="Signatory's job title", required=False, max_length=150
+    )
+    signatory_region = forms.CharField(
+        label="Signatory's region or team (optional)", required=False, max_length=150
+    )
+    signatory_contact = forms.CharField(
+        label="Signatory's contact details",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Email address and telephone number, one per line.",
+    )
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contacts = {c.key: c for c in contacts}
+        self.fields["contact"].choices = [("", "Someone else (type below)")] + [
+            (c.key, f"{c.name}, {c.job_title or 'no job title'} ({c.organisation})")
+            for c in contacts
+        ]
+        if not contacts:
+            del self.fields["contact"]
+
+    def letter_input(self):
+        from .services import LetterInput
+
+        data = dict(self.cleaned_data)
+        chosen = self.contacts.get(data.pop("contact", "") or "")
+        if chosen is not None:
+            data["addressee_name"] = chosen.name
+            data["addressee_job_title"] = chosen.job_title
+        return LetterInput(**data)
+
+
+class OwnStartForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        label="Council",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Choose your council."},
+    )
+    framework_version = forms.ModelChoiceField(
+        label="Framework",
+        queryset=FrameworkVersion.objects.select_related("framework").filter(
+            allows_council_self_assessment=True
+        ),
+        empty_label="Choose a framework",
+        error_messages={"required": "Choose the framework to self-assess against."},
+    )
+    period = forms.CharField(
+        label="Period",
+        max_length=7,
+        help_text="The reporting year, for example 2023/24.",
+        error_messages={"required": "Enter the period, for example 2023/24."},
+    )
+    marking = forms.ChoiceField(
+        label="Marking",
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
+        widget=GovukRadioSelect(),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["framework_version"].label_from_instance = lambda version: version.title

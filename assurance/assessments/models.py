@@ -45,7 +45,22 @@ class Assessment(models.Model):
     due_date = models.DateField("self-assessment due")
     marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.SELF_ASSESSMENT)
-    assessor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="assessments_led")
+    assessor = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments_led"
+    )
+    council_owned = models.BooleanField(
+        "the council's own self-assessment",
+        default=False,
+        help_text="Run by the council for its own governance, without an assessor; never issued.",
+    )
+    proposal_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The council's own signed-off self-assessment this one started from.",
+    )
     assessing_body = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -58,6 +73,13 @@ class Assessment(models.Model):
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    assessor_notified_at = models.DateTimeField(
+        "assessor told", null=True, blank=True, help_text="When the assessor was emailed."
+    )
+    signed_off_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -70,7 +92,9 @@ class Assessment(models.Model):
     reopen_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # Optimistic concurrency for the summary: see CriterionResponse.version.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:
         ordering = ["-period", "organisation__name", "partnership__name"]
@@ -86,14 +110,18 @@ class Assessment(models.Model):
                 condition=models.Q(status__in=Status.values), name="assessment_status_valid"
             ),
             models.UniqueConstraint(
-                fields=["organisation", "framework_version", "period"],
+                fields=["organisation", "framework_version", "period", "council_owned"],
                 condition=models.Q(organisation__isnull=False),
-                name="assessment_unique_organisation_period",
+                name="assessment_unique_organisation_period_kind",
             ),
             models.UniqueConstraint(
-                fields=["partnership", "framework_version", "period"],
+                fields=["partnership", "framework_version", "period", "council_owned"],
                 condition=models.Q(partnership__isnull=False),
-                name="assessment_unique_partnership_period",
+                name="assessment_unique_partnership_period_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(council_owned=True) | models.Q(assessor__isnull=False),
+                name="assessment_has_assessor_unless_council_owned",
             ),
         ]
 
@@ -206,7 +234,8 @@ class AssessmentRecommendation(models.Model):
     text = models.TextField()
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["assessment", "number"]
@@ -247,3 +276,58 @@ class IssuedLetter(models.Model):
 
     def __str__(self) -> str:
         return f"Letter {self.version_number} for {self.assessment}"
+
+
+class LetterDetails(models.Model):
+    """What the letter needs beyond the scores: its date, who it is addressed
+    to, who signs it. Asked for on the issue page; kept with the assessment
+    (history keeps what each issued version said)."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="letter_details"
+    )
+    letter_date = models.DateField()
+    addressee_name = models.CharField("addressee's name", max_length=150)
+    addressee_job_title = models.CharField("addressee's job title", max_length=150)
+    addressee_address = models.TextField("addressee's postal address")
+    cc = models.TextField("copied to", blank=True, help_text="One person or team per line.")
+    salutation = models.CharField(max_length=150)
+    signatory_name = models.CharField("signatory's name", max_length=150)
+    signatory_job_title = models.CharField("signatory's job title", max_length=150)
+    signatory_region = models.CharField("signatory's region or team", max_length=150, blank=True)
+    signatory_contact = models.TextField("signatory's contact details")
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Letter details for {self.assessment}"
+
+
+class SignatoryDefaults(models.Model):
+    """The signatory details an assessor last used for an assessing body, so
+    the next letter's issue page starts from them."""
+
+    assessing_body = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assessor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    signatory_name = models.CharField(max_length=150)
+    signatory_job_title = models.CharField(max_length=150)
+    signatory_region = models.CharField(max_length=150, blank=True)
+    signatory_contact = models.TextField()
+    cc = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "signatory defaults"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessing_body", "assessor"], name="signatory_defaults_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Signatory details of {self.assessor}"

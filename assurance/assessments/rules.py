@@ -20,6 +20,7 @@ class Status(TextChoices):
     MODERATED = "moderated", "Moderated"
     ISSUED = "issued", "Issued"
     REOPENED = "reopened", "Reopened"
+    SIGNED_OFF = "signed_off", "Signed off by the council"
 
 
 class TaskStatus(TextChoices):
@@ -37,6 +38,7 @@ class Event(TextChoices):
     RETURN = "return", "return the assessment to the assessor"
     ISSUE = "issue", "issue the assessment"
     REOPEN = "reopen", "reopen the assessment"
+    SIGN_OFF = "sign_off", "sign off the self-assessment"
 
 
 S, E = Status, Event
@@ -53,24 +55,42 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.ISSUED, E.REOPEN): S.REOPENED,
 }
 
+# A council's own self-assessment is completed and signed off by the council;
+# it is never submitted to an assessor, scored, moderated or issued.
+OWN_TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.SELF_ASSESSMENT, E.EDIT_SELF_ASSESSMENT): S.SELF_ASSESSMENT,
+    (S.SELF_ASSESSMENT, E.SIGN_OFF): S.SIGNED_OFF,
+}
+
 
 class TransitionRefused(ValueError):
     """The message says, in plain English, why the step cannot happen now."""
 
 
-def allowed(status: str, event: str) -> bool:
-    return (status, event) in TRANSITIONS
+def _table(council_owned: bool) -> dict[tuple[str, str], str]:
+    return OWN_TRANSITIONS if council_owned else TRANSITIONS
 
 
-def transition(status: str, event: str) -> str:
+def allowed(status: str, event: str, *, council_owned: bool = False) -> bool:
+    return (status, event) in _table(council_owned)
+
+
+def transition(status: str, event: str, *, council_owned: bool = False) -> str:
     """The status after the event, or TransitionRefused."""
     try:
-        return TRANSITIONS[(status, event)]
+        return _table(council_owned)[(status, event)]
     except KeyError:
-        raise TransitionRefused(refusal(status, event)) from None
+        raise TransitionRefused(refusal(status, event, council_owned=council_owned)) from None
 
 
-def refusal(status: str, event: str) -> str:
+def refusal(status: str, event: str, *, council_owned: bool = False) -> str:
+    if council_owned and event not in (E.EDIT_SELF_ASSESSMENT, E.SIGN_OFF):
+        return (
+            f"You cannot {Event(event).label} here: this is the council's own "
+            "self-assessment, which is signed off by the council and never issued as a letter."
+        )
+    if status == S.SIGNED_OFF:
+        return "The council has signed off this self-assessment, so it can no longer change."
     if status == S.ISSUED:
         return (
             "This assessment has been issued and is read-only. "
@@ -79,6 +99,10 @@ def refusal(status: str, event: str) -> str:
     return (
         f"You cannot {Event(event).label} now: the assessment is “{Status(status).label.lower()}”."
     )
+
+
+def is_read_only(status: str) -> bool:
+    return status in (S.ISSUED, S.SIGNED_OFF)
 
 
 # --- Periods -------------------------------------------------------------------
@@ -190,11 +214,21 @@ BAND_WORDS = {
 
 
 def scale_sentence(levels: Sequence[Level]) -> str:
-    """What the levels of a scale mean, worked out from the data:
-    "Each criterion is scored from 1 to 5. A score of 1 or 2 means ..."."""
+    """What the levels of a scale mean, worked out from the data: "Each
+    criterion is scored from 1 to 5. A score of 1 or 2 means ..." on a numeric
+    scale, "Each criterion is rated Red, Amber or Green. Red means ..." on a
+    named one (no numbers are made up for named levels)."""
     if not levels:
         return ""
     ordered = sorted(levels, key=lambda level: level.value)
+    if not all(level.label.strip().isdigit() for level in ordered):
+        names = [level.label for level in ordered]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        meanings = "; ".join(
+            f"{level.label} means the duty is {BAND_WORDS.get(level.band, level.band)}"
+            for level in ordered
+        )
+        return f"Each criterion is rated {listed}. {meanings}."
     groups: dict[str, list[int]] = {}
     for level in ordered:
         groups.setdefault(level.band, []).append(level.value)
@@ -214,3 +248,175 @@ def _values(values: list[int]) -> str:
     if len(values) == 2:
         return f"{values[0]} or {values[1]}"
     return f"{values[0]} to {values[-1]}"
+
+
+# --- The previous issued assessment, and comparing with it ------------------------
+#
+# One definition, used by the scoring and moderation pages and by the letter:
+# the previous issued assessment of a council (or partnership) is the one with
+# the latest period before this one among those with at least one issued
+# letter, whatever framework version it was assessed against. Its scores are
+# compared criterion by criterion: under the same version one for one, under
+# another version only through a crosswalk between the two versions (either
+# direction), and never by raw numbers, which mean different things on
+# different scales: by band (not met, partly met, met, exceeded).
+
+
+@dataclass(frozen=True)
+class IssuedRecord:
+    """Just enough of an issued assessment to choose the previous one."""
+
+    pk: int
+    period: str
+    framework_version_id: int
+
+
+def previous_issued(period: str, issued: Iterable[IssuedRecord]) -> IssuedRecord | None:
+    """The latest issued record of a strictly earlier period, or None. Periods
+    are "YYYY/YY", so their text order is their time order."""
+    earlier = [record for record in issued if record.period < period]
+    return max(earlier, key=lambda record: record.period, default=None)
+
+
+def criterion_sources(
+    pairs: Iterable[tuple[int, int]],
+    *,
+    same_version: bool,
+    current_ids: Iterable[int],
+    previous_is_source: bool = True,
+) -> dict[int, tuple[int, ...]]:
+    """Current criterion id → the previous assessment's criterion ids it continues.
+
+    Same version: each criterion continues itself. Otherwise ``pairs`` are a
+    crosswalk's (source criterion id, target criterion id) pairs, and
+    ``previous_is_source`` says whether the crosswalk runs from the previous
+    version to the current one (else it runs the other way). No pairs means
+    no criterion can be compared."""
+    if same_version:
+        return {pk: (pk,) for pk in current_ids}
+    found: dict[int, list[int]] = {}
+    for source, target in pairs:
+        current, earlier = (target, source) if previous_is_source else (source, target)
+        found.setdefault(current, []).append(earlier)
+    return {pk: tuple(ids) for pk, ids in found.items()}
+
+
+BAND_RANK = {"not_met": 0, "partially_met": 1, "met": 2, "exceeded": 3}
+
+
+class Movement(TextChoices):
+    UP = "up", "Improved"
+    SAME = "same", "No change"
+    DOWN = "down", "Fell"
+    UNKNOWN = "", "Not compared"
+
+
+def band_movement(previous_bands: Sequence[str | None], current_band: str | None) -> str:
+    """How the band moved. Where a criterion continues several earlier ones
+    (a merged criterion), it is compared with the weakest of them."""
+    known = [BAND_RANK[b] for b in previous_bands if b in BAND_RANK]
+    if not known or current_band not in BAND_RANK:
+        return Movement.UNKNOWN
+    before, now = min(known), BAND_RANK[current_band]
+    if now > before:
+        return Movement.UP
+    if now < before:
+        return Movement.DOWN
+    return Movement.SAME
+
+
+# --- The letter ----------------------------------------------------------------
+
+
+def letter_date_problem(chosen, *, today, moderated_on) -> str:
+    """A letter is dated today or earlier, but not before the scores were moderated."""
+    if chosen is None:
+        return "Enter the date the letter carries."
+    if chosen > today:
+        return "The letter cannot be dated in the future."
+    if moderated_on is not None and chosen < moderated_on:
+        return (
+            "The letter cannot be dated before the scores were moderated on "
+            f"{moderated_on.strftime('%-d %B %Y')}."
+        )
+    return ""
+
+
+LETTER_NEEDS = {
+    "addressee_name": "the addressee's name",
+    "addressee_job_title": "the addressee's job title",
+    "addressee_address": "the council's postal address",
+    "salutation": "the salutation (for example “Dear Ms Okafor”)",
+    "signatory_name": "the signatory's name",
+    "signatory_job_title": "the signatory's job title",
+    "signatory_contact": "the signatory's contact details",
+}
+
+
+def letter_missing(details: dict, *, body_name: str, body_address: str) -> dict[str, str]:
+    """What a letter still lacks (field → message). Nothing is made up to fill a gap."""
+    missing = {
+        field: f"Enter {words}."
+        for field, words in LETTER_NEEDS.items()
+        if not str(details.get(field) or "").strip()
+    }
+    if not body_name.strip():
+        missing["assessing_body"] = (
+            "The assessment has no assessing body to head the letter: ask an administrator "
+            "to give the assessor a role at their assessing body."
+        )
+    elif not body_address.strip():
+        missing["assessing_body"] = (
+            f"{body_name} has no postal address to head the letter: ask an administrator "
+            "to add it to the organisation."
+        )
+    return missing
+
+
+def moderation_sentence(scored: Sequence[int], with_peers: Iterable[int]) -> str:
+    """What the letter may say about moderation: "against other authorities"
+    only for criteria that other authorities were scored on for the period."""
+    peers = [n for n in scored if n in set(with_peers)]
+    if not scored:
+        return ""
+    if len(peers) == len(scored):
+        return "Scores were moderated against those of other authorities for consistency."
+    if not peers:
+        return (
+            "Scores were moderated for consistency. No other authority had been scored "
+            "against these criteria for the period, so none could be compared."
+        )
+    numbers = ", ".join(str(n) for n in peers)
+    return (
+        f"Scores were moderated for consistency, and for criteria {numbers} against those "
+        "of other authorities; no other authority had been scored on the others."
+    )
+
+
+def closing_sentence(*, has_recommendations: bool) -> str:
+    if has_recommendations:
+        return (
+            "We will work with you through the year on the areas for development and the "
+            "recommendations above. Please contact us if you have any questions about this letter."
+        )
+    return (
+        "We will work with you through the year on the areas for development. "
+        "Please contact us if you have any questions about this letter."
+    )
+
+
+def file_stem(kind: str, holder: str, period: str, version: int | None = None) -> str:
+    """A file name people can file: "assessment-letter-ourshire-council-2021-22-v1"."""
+    words = re.sub(r"[^a-z0-9]+", "-", f"{kind} {holder} {period}".lower()).strip("-")
+    return f"{words}-v{version}" if version else words
+
+
+def rating_counts(levels: Sequence[Level], values: Iterable[int | None]) -> str:
+    """ "7 Green, 3 Amber": how many criteria at each level, highest first,
+    leaving out levels nobody reached."""
+    tally: dict[int, int] = {}
+    for value in values:
+        if value is not None:
+            tally[value] = tally.get(value, 0) + 1
+    ordered = sorted(levels, key=lambda level: level.value, reverse=True)
+    return ", ".join(f"{tally[lv.value]} {lv.label}" for lv in ordered if tally.get(lv.value))

@@ -4,16 +4,26 @@ Pages get everything they show in a fixed number of queries."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
 from assurance.evidence.models import EvidenceItem
-from assurance.frameworks.models import Descriptor, RatingLevel
+from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
 
-from .models import Assessment, AssessmentRecommendation, CriterionResponse, IssuedLetter
+from . import rules
+from .letter import facts
+from .models import (
+    Assessment,
+    AssessmentRecommendation,
+    CriterionResponse,
+    IssuedLetter,
+    LetterDetails,
+    SignatoryDefaults,
+)
 from .rules import Status
 
 HOLDER_LOOKUPS = ("organisation", "partnership__members")
@@ -89,30 +99,118 @@ def evidence_of(response: CriterionResponse) -> list[EvidenceItem]:
     return list(response.evidence.select_related("uploaded_by").order_by("evidence_date", "pk"))
 
 
-def previous_levels(assessment: Assessment) -> dict[int, tuple[RatingLevel, str]]:
-    """Criterion id → (final level, period) in the latest earlier issued assessment of the
-    same council under the same framework version (one query)."""
-    holder = (
-        Q(assessment__organisation=assessment.organisation_id)
-        if assessment.organisation_id
-        else Q(assessment__partnership=assessment.partnership_id)
-    )
-    rows = (
-        CriterionResponse.objects.filter(
-            holder,
-            assessment__framework_version=assessment.framework_version_id,
-            assessment__period__lt=assessment.period,
-            assessment__letters__isnull=False,
+@dataclass(frozen=True)
+class PreviousScore:
+    """One earlier criterion's final level, as the comparison shows it."""
+
+    number: int
+    label: str
+    band: str
+    band_label: str
+    crosswalked: bool
+
+    def __str__(self) -> str:
+        return f"{self.label} (was criterion {self.number})" if self.crosswalked else self.label
+
+
+@dataclass(frozen=True)
+class PreviousScores:
+    """The previous issued assessment's scores, keyed by *this* assessment's
+    criterion ids (see rules.previous_issued and rules.criterion_sources)."""
+
+    period: str = ""
+    crosswalked: bool = False
+    comparable: bool = False
+    by_criterion: dict = field(default_factory=dict)
+
+    def of(self, criterion_id: int) -> tuple[PreviousScore, ...]:
+        return self.by_criterion.get(criterion_id, ())
+
+    def movement(self, criterion_id: int, current_level) -> str:
+        return rules.band_movement(
+            [p.band for p in self.of(criterion_id)], current_level.band if current_level else None
         )
-        .select_related("assessed_level", "moderated_level", "assessment")
-        .order_by("assessment__period")
+
+
+def _holder_filter(assessment: Assessment) -> Q:
+    if assessment.organisation_id:
+        return Q(organisation=assessment.organisation_id)
+    return Q(partnership=assessment.partnership_id)
+
+
+def _crosswalk_sources(previous: rules.IssuedRecord, assessment: Assessment, current_ids):
+    same = previous.framework_version_id == assessment.framework_version_id
+    if same:
+        return rules.criterion_sources((), same_version=True, current_ids=current_ids), True
+    pairs = CrosswalkMapping.objects.filter(
+        crosswalk__source_version=previous.framework_version_id,
+        crosswalk__target_version=assessment.framework_version_id,
+    ).values_list("source_criterion_id", "target_criterion_id")
+    forward = list(pairs)
+    if forward:
+        return rules.criterion_sources(forward, same_version=False, current_ids=current_ids), True
+    backward = list(
+        CrosswalkMapping.objects.filter(
+            crosswalk__source_version=assessment.framework_version_id,
+            crosswalk__target_version=previous.framework_version_id,
+        ).values_list("source_criterion_id", "target_criterion_id")
+    )
+    sources = rules.criterion_sources(
+        backward, same_version=False, current_ids=current_ids, previous_is_source=False
+    )
+    return sources, bool(backward)
+
+
+def previous_scores(assessment: Assessment) -> PreviousScores:
+    """The scores of the previous issued assessment of the same council or
+    partnership, mapped onto this assessment's criteria. The one definition
+    of "the previous issued assessment" (rules.previous_issued); at most four
+    queries."""
+    issued = (
+        Assessment.objects.filter(_holder_filter(assessment), letters__isnull=False)
+        .exclude(pk=assessment.pk)
+        .values_list("pk", "period", "framework_version_id")
         .distinct()
     )
-    found: dict[int, tuple[RatingLevel, str]] = {}
-    for row in rows:  # later periods overwrite earlier ones
-        if row.final_level:
-            found[row.criterion_id] = (row.final_level, row.assessment.period)
-    return found
+    previous = rules.previous_issued(
+        assessment.period, [rules.IssuedRecord(*row) for row in issued]
+    )
+    if previous is None:
+        return PreviousScores()
+    current_ids = list(
+        Criterion.objects.filter(framework_version=assessment.framework_version_id).values_list(
+            "pk", flat=True
+        )
+    )
+    sources, comparable = _crosswalk_sources(previous, assessment, current_ids)
+    crosswalked = previous.framework_version_id != assessment.framework_version_id
+    earlier = {
+        r.criterion_id: r
+        for r in CriterionResponse.objects.filter(assessment=previous.pk).select_related(
+            "criterion", "assessed_level", "moderated_level"
+        )
+    }
+    by_criterion = {}
+    for current_id, ids in sources.items():
+        scores = tuple(
+            PreviousScore(
+                number=earlier[pk].criterion.number,
+                label=str(earlier[pk].final_level),
+                band=earlier[pk].final_level.band,
+                band_label=earlier[pk].final_level.get_band_display(),
+                crosswalked=crosswalked,
+            )
+            for pk in ids
+            if pk in earlier and earlier[pk].final_level is not None
+        )
+        if scores:
+            by_criterion[current_id] = scores
+    return PreviousScores(
+        period=previous.period,
+        crosswalked=crosswalked,
+        comparable=comparable,
+        by_criterion=by_criterion,
+    )
 
 
 def level_distribution(assessment: Assessment) -> dict[int, dict[int, int]]:
@@ -176,6 +274,7 @@ NEXT_STEP_COUNCIL = {
     Status.MODERATED: "Wait for the letter",
     Status.ISSUED: "Read the letter and respond to the recommendations",
     Status.REOPENED: "Wait for the letter to be reissued",
+    Status.SIGNED_OFF: "Export it for your committee",
 }
 NEXT_STEP_ASSESSOR = {
     Status.SELF_ASSESSMENT: "Wait for the council to submit",
@@ -190,7 +289,13 @@ NEXT_STEP_ASSESSOR = {
 
 def council_assessments(user) -> list[HomeRow]:
     rows = visible_assessments(user, purpose=Action.VIEW_RECORDS).order_by("-period")[:20]
-    return [HomeRow(a, NEXT_STEP_COUNCIL[a.status]) for a in rows]
+    return [HomeRow(a, _council_next_step(a)) for a in rows]
+
+
+def _council_next_step(assessment: Assessment) -> str:
+    if assessment.council_owned and assessment.status == Status.SELF_ASSESSMENT:
+        return "Complete the self-assessment and sign it off"
+    return NEXT_STEP_COUNCIL[assessment.status]
 
 
 def assessor_assessments(user) -> list[HomeRow]:
@@ -261,9 +366,11 @@ def abilities(user, assessment: Assessment) -> dict[str, bool]:
 @dataclass(frozen=True)
 class ModerationRow:
     response: CriterionResponse
-    distribution: list[tuple[int, int]]  # (level value, number of councils)
+    distribution: list[tuple[str, int]]  # (level name, number of assessments)
     total: int
-    previous: tuple | None
+    previous: tuple[PreviousScore, ...]
+    movement: str
+    previous_period: str
 
 
 def moderation_rows(assessment: Assessment, levels: list[RatingLevel]) -> list[ModerationRow]:
@@ -272,16 +379,18 @@ def moderation_rows(assessment: Assessment, levels: list[RatingLevel]) -> list[M
         _response_queryset().filter(assessment=assessment).order_by("criterion__number")
     )
     distribution = level_distribution(assessment)
-    previous = previous_levels(assessment)
+    previous = previous_scores(assessment)
     rows = []
     for response in responses:
         counts = distribution.get(response.criterion_id, {})
         rows.append(
             ModerationRow(
                 response=response,
-                distribution=[(lv.value, counts.get(lv.value, 0)) for lv in levels],
+                distribution=[(str(lv), counts.get(lv.value, 0)) for lv in levels],
                 total=sum(counts.values()),
-                previous=previous.get(response.criterion_id),
+                previous=previous.of(response.criterion_id),
+                movement=previous.movement(response.criterion_id, response.final_level),
+                previous_period=previous.period,
             )
         )
     return rows
@@ -295,3 +404,178 @@ def get_closing_recommendation(assessment: Assessment, pk: int) -> AssessmentRec
 def get_evidence_of(response: CriterionResponse, pk: int) -> EvidenceItem:
     """An evidence item held by this (already scoped) criterion response; 404 otherwise."""
     return get_object_or_404(response.evidence.all(), pk=pk)
+
+
+# --- The letter ------------------------------------------------------------------
+
+
+def _level_fact(level) -> facts.LevelFact | None:
+    if level is None:
+        return None
+    return facts.LevelFact(level.value, str(level), level.band, level.get_band_display())
+
+
+def _details_fact(assessment: Assessment) -> facts.DetailsFact:
+    details = LetterDetails.objects.filter(assessment=assessment).first()
+    if details is None:
+        return facts.DetailsFact()
+    return facts.DetailsFact(
+        **{name: getattr(details, name) for name in facts.DetailsFact.__dataclass_fields__}
+    )
+
+
+def _peer_criteria(assessment: Assessment) -> frozenset[int]:
+    """Criteria that another authority was scored on, same framework and period."""
+    return frozenset(
+        CriterionResponse.objects.filter(
+            assessment__framework_version=assessment.framework_version_id,
+            assessment__period=assessment.period,
+            assessment__council_owned=False,
+            assessed_level__isnull=False,
+        )
+        .exclude(assessment=assessment.pk)
+        .values_list("criterion__number", flat=True)
+        .distinct()
+    )
+
+
+def _annex_facts(version_id: int) -> tuple[facts.AnnexFact, ...]:
+    criteria = Criterion.objects.filter(framework_version=version_id).prefetch_related(
+        Prefetch(
+            "descriptors",
+            queryset=Descriptor.objects.select_related("level").order_by("level__value"),
+        )
+    )
+    return tuple(
+        facts.AnnexFact(
+            c.number,
+            c.title,
+            c.statement,
+            tuple(facts.DescriptorFact(str(d.level), d.text) for d in c.descriptors.all()),
+        )
+        for c in criteria
+    )
+
+
+def _holder_facts(assessment: Assessment) -> tuple[str, tuple[str, ...], str]:
+    if assessment.organisation_id:
+        organisation = assessment.organisation
+        return organisation.name, (), organisation.postal_address
+    members = tuple(m.name for m in assessment.partnership.members.order_by("name"))
+    return assessment.partnership.name, members, ""
+
+
+def letter_facts(assessment: Assessment) -> facts.LetterFacts:
+    """Everything a letter says, read once for an assessment the caller has
+    already scoped (get_assessment_for). The letter reads nothing else."""
+    version = assessment.framework_version
+    previous = previous_scores(assessment)
+    responses = _response_queryset().filter(assessment=assessment).order_by("criterion__number")
+    holder, members, address = _holder_facts(assessment)
+    body = assessment.assessing_body
+    return facts.LetterFacts(
+        pk=assessment.pk,
+        period=assessment.period,
+        marking=assessment.marking,
+        holder_name=holder,
+        member_names=members,
+        holder_address=address,
+        assessing_body=body.name if body else "",
+        assessing_body_address=body.postal_address if body else "",
+        framework_title=version.title,
+        levels=tuple(_level_fact(level) for level in version.levels.all()),
+        caveats=tuple(version.letter_caveats or ()),
+        summary=assessment.summary,
+        responses=tuple(
+            facts.ResponseFact(
+                number=r.criterion.number,
+                title=r.criterion.title,
+                statement=r.criterion.statement,
+                assured_separately=r.criterion.assured_separately,
+                level=_level_fact(r.final_level),
+                good_practice=r.good_practice,
+                areas_for_development=r.areas_for_development,
+                previous=previous.of(r.criterion_id),
+                movement=previous.movement(r.criterion_id, r.final_level),
+            )
+            for r in responses
+        ),
+        recommendations=tuple(
+            facts.RecommendationFact(
+                rec.number,
+                rec.criterion.number if rec.criterion else None,
+                rec.criterion.title if rec.criterion else "",
+                rec.text,
+            )
+            for rec in recommendations_of(assessment)
+        ),
+        annex=_annex_facts(version.pk),
+        peer_criteria=_peer_criteria(assessment),
+        previous_period=previous.period,
+        previous_crosswalked=previous.crosswalked,
+        previous_comparable=previous.comparable,
+        details=_details_fact(assessment),
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    key: str
+    name: str
+    job_title: str
+    organisation: str
+
+
+def council_contacts(user, assessment: Assessment) -> list[Contact]:
+    """The people with a role at the assessed council(s), to address a letter to."""
+    from assurance.accounts.selectors import colleagues_of
+
+    holders = (
+        [assessment.organisation]
+        if assessment.organisation_id
+        else list(assessment.partnership.members.all())
+    )
+    contacts = []
+    for organisation in holders:  # one council, or a partnership's few members
+        for membership in colleagues_of(user, organisation):
+            person = membership.user
+            key = f"{organisation.pk}-{person.pk}"
+            if person.is_active and key not in {c.key for c in contacts}:
+                contacts.append(Contact(key, person.full_name, person.job_title, organisation.name))
+    return contacts
+
+
+def letter_initial(user, assessment: Assessment) -> dict:
+    """Where the issue page starts: this assessment's details if it was issued
+    before; else the signatory details this assessor last used for this
+    assessing body, the addressee of this council's latest letter, and the
+    council's postal address. Blank where nothing is known."""
+    details = LetterDetails.objects.filter(assessment=assessment).first()
+    if details is not None:
+        values = {name: getattr(details, name) for name in facts.DetailsFact.__dataclass_fields__}
+        values["letter_date"] = timezone.localdate()
+        return values
+    values: dict = {"letter_date": timezone.localdate()}
+    defaults = SignatoryDefaults.objects.filter(
+        assessing_body=assessment.assessing_body_id, assessor=user
+    ).first()
+    if defaults is not None:
+        for name in ("signatory_name", "signatory_job_title", "signatory_region"):
+            values[name] = getattr(defaults, name)
+        values["signatory_contact"], values["cc"] = defaults.signatory_contact, defaults.cc
+    else:
+        values["signatory_name"], values["signatory_job_title"] = user.full_name, user.job_title
+    earlier = (
+        LetterDetails.objects.filter(
+            assessment__in=Assessment.objects.filter(_holder_filter(assessment))
+        )
+        .exclude(assessment=assessment)
+        .order_by("-letter_date")
+        .first()
+    )
+    if earlier is not None:
+        for name in ("addressee_name", "addressee_job_title", "salutation"):
+            values[name] = getattr(earlier, name)
+    holder_address = assessment.organisation.postal_address if assessment.organisation_id else ""
+    values["addressee_address"] = holder_address or (earlier.addressee_address if earlier else "")
+    return values

@@ -7,6 +7,8 @@ app_name = "assessments"
 urlpatterns = [
     path("", views.assessment_list, name="list"),
     path("new/", views.assessment_open, name="open"),
+    path("own/new/", views.own_start, name="own_start"),
+    path("<int:pk>/export/<str:fmt>/", views.own_export, name="own_export"),
     path("<int:pk>/", views.assessment_detail, name="detail"),
     path("<int:pk>/tasks/<int:criterion_pk>/", views.self_assessment_task, name="task"),
     path(
@@ -29,6 +31,11 @@ urlpatterns = [
     path("<int:pk>/scores/<int:criterion_pk>/", views.criterion_score, name="score"),
     path("<int:pk>/summary/", views.assessment_summary, name="summary"),
     path("<int:pk>/recommendations/add/", views.recommendation_add, name="recommendation_add"),
+    path(
+        "<int:pk>/recommendations/<int:recommendation_pk>/edit/",
+        views.recommendation_edit,
+        name="recommendation_edit",
+    ),
     path(
         "<int:pk>/recommendations/<int:recommendation_pk>/remove/",
         views.recommendation_remove,

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Model
+from django.utils import timezone
 
 from assurance.accounts.permissions import hidden_fields
 
@@ -32,25 +33,31 @@ _KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
 def _describe(record, hidden: frozenset[str] = frozenset()) -> list[HistoryEntry]:
-    """Turn simple-history rows into what changed, newest first. Fields in
-    ``hidden`` (permissions.hidden_fields) never show: a change touching one
-    loses its reason too, and a change touching only those is left out."""
+    """Turn simple-history rows into what changed, newest first, as a person
+    reads it: field names, the names of linked records (one query per kind of
+    record, not per change), choice labels, UK dates. Fields in ``hidden``
+    (permissions.hidden_fields) never show: a change touching one loses its
+    reason too, and a change touching only those is left out."""
     rows = list(record.history.select_related("history_user").order_by("-history_date", "-pk"))
-    entries = []
+    deltas, touched = [], []
     for index, row in enumerate(rows):
         previous = rows[index + 1] if index + 1 < len(rows) else None
-        changes, touched_hidden = [], False
-        if previous is not None:
-            delta = row.diff_against(previous)
-            for change in delta.changes:
-                if change.field in hidden:
-                    touched_hidden = True
-                if change.field in HIDDEN_FIELDS or change.field in hidden:
-                    continue
-                label = _field_label(record, change.field)
-                changes.append(Change(label, _show(change.old), _show(change.new)))
-        if touched_hidden and not changes:
+        changes = row.diff_against(previous).changes if previous is not None else []
+        touched.append(any(c.field in hidden for c in changes))
+        deltas.append([c for c in changes if c.field not in HIDDEN_FIELDS | hidden])
+    names = _linked_names(record, [c for changes in deltas for c in changes])
+    entries = []
+    for row, delta, touched_hidden in zip(rows, deltas, touched, strict=True):
+        if touched_hidden and not delta:
             continue
+        changes = [
+            Change(
+                _field_label(record, change.field),
+                _readable(record, change.field, change.old, names),
+                _readable(record, change.field, change.new, names),
+            )
+            for change in delta
+        ]
         entries.append(
             HistoryEntry(
                 when=row.history_date,
@@ -68,6 +75,45 @@ def _field_label(record: Model, name: str) -> str:
         return str(record._meta.get_field(name).verbose_name).capitalize()
     except Exception:  # noqa: BLE001 - m2m names and removed fields show as stored
         return name.replace("_", " ").capitalize()
+
+
+def _field(record: Model, name: str):
+    try:
+        return record._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - m2m names and removed fields
+        return None
+
+
+def _linked_names(record: Model, changes) -> dict:
+    """(related model, pk) → its name, for every foreign key value in the changes."""
+    wanted: dict = {}
+    for change in changes:
+        field = _field(record, change.field)
+        if field is not None and field.many_to_one:
+            ids = wanted.setdefault(field.related_model, set())
+            ids.update(v for v in (change.old, change.new) if v not in (None, ""))
+    names = {}
+    for model, ids in wanted.items():
+        for pk, obj in model._default_manager.in_bulk(ids).items():
+            names[(model, pk)] = str(obj)
+    return names
+
+
+def _readable(record: Model, name: str, value, names: dict) -> str:
+    field = _field(record, name)
+    if value is None or value == "" or field is None:
+        return _show(value)
+    if field.many_to_one:
+        return names.get((field.related_model, value), "(a record since removed)")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%-d %B %Y, %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%-d %B %Y")
+    return _show(value)
 
 
 def _show(value) -> str:

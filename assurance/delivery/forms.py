@@ -7,7 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
-from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.ui.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 
 from . import selectors
 from .importing import MAX_BYTES

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, can, requires
-from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
+from assurance.ui.forms import add_service_errors
 
 from . import charts, exports, forms, importing, presenters, rules, selectors, services
 from .kinds import KINDS

@@ -11,7 +11,11 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
+
+# A4, with the 25 mm margins usual for UK correspondence.
+A4 = (Mm(210), Mm(297))
+MARGIN = Mm(25)
 
 
 class DocxBuilder:
@@ -22,6 +26,9 @@ class DocxBuilder:
         style.font.name = "Arial"
         style.font.size = Pt(11)
         section = self.document.sections[0]
+        section.page_width, section.page_height = A4
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
@@ -43,10 +50,30 @@ class DocxBuilder:
         self.document.add_heading(text, level=level)
         return self
 
-    def paragraph(self, text: str = "", *, bold: bool = False, align_right: bool = False):
+    def paragraph(
+        self,
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        align_right: bool = False,
+    ):
         paragraph = self.document.add_paragraph()
         run = paragraph.add_run(text)
         run.bold = bold
+        run.italic = italic
+        if align_right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        return self
+
+    def lines(self, lines: Sequence[str], *, align_right: bool = False, bold_first: bool = False):
+        """Lines kept together in one paragraph (an address), broken by line breaks."""
+        paragraph = self.document.add_paragraph()
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold = bold_first and i == 0
+            if i < len(lines) - 1:
+                run.add_break()
         if align_right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return self
@@ -56,7 +83,15 @@ class DocxBuilder:
             self.document.add_paragraph(item, style="List Bullet")
         return self
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> DocxBuilder:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        *,
+        widths: Sequence[float] | None = None,
+    ) -> DocxBuilder:
+        """``widths``: each column's share of the text width (they add up to 1);
+        without them Word splits the width evenly, which squeezes long text."""
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
@@ -67,8 +102,20 @@ class DocxBuilder:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
                 cell.text = "" if value is None else str(value)
+        if widths:
+            self._widths(table, widths)
         self.document.add_paragraph()
         return self
+
+    def _widths(self, table, shares: Sequence[float]) -> None:
+        section = self.document.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        table.autofit = False
+        for column, share in zip(table.columns, shares, strict=True):
+            width = int(text_width * share)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
 
     def page_break(self) -> DocxBuilder:
         self.document.add_page_break()

@@ -136,6 +136,17 @@ def _binary_signature(data: bytes) -> bool:
     return any(m.confidence >= 0.4 and m.extension not in (".txt", ".csv") for m in matches)
 
 
+def _readable_pdf(data: bytes) -> bool:
+    """A PDF reader can open it and find its pages (not just a "%PDF-" prefix)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(io.BytesIO(data), strict=False).pages) > 0
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
+        return False
+
+
 def detect_kind(data: bytes) -> str | None:
     """The kind of file the bytes are, or None if it is not one we accept."""
     if data.startswith(b"%PDF-"):
@@ -162,6 +173,16 @@ def check_upload(name: str, data: bytes) -> FileKind:
     key = detect_kind(data)
     if key is None:
         raise UploadRefused(f"The selected file must be a {ALLOWED_LABEL}.")
+    if key == "csv" and extension_of(name) != "csv":
+        raise UploadRefused(
+            "The selected file is a text file, which cannot be uploaded as evidence. Save it "
+            "as a PDF or Word document (or as a .csv file if it is a table) and upload that."
+        )
+    if key == "pdf" and not _readable_pdf(data):
+        raise UploadRefused(
+            "The selected file begins like a PDF but is not a valid PDF: it may be damaged "
+            "or only partly saved. Save it again as a PDF and upload that."
+        )
     kind = KINDS[key]
     if extension_of(name) not in kind.extensions:
         raise UploadRefused(

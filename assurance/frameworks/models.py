@@ -47,6 +47,15 @@ class FrameworkVersion(models.Model):
     meets_duty_from = models.IntegerField(
         null=True, blank=True, help_text="The lowest level value that counts as meeting the duty."
     )
+    letter_caveats = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Sentences every issued letter carries (the file's letter.caveats).",
+    )
+    allows_council_self_assessment = models.BooleanField(
+        default=False,
+        help_text="A council may self-assess against it on its own, without an assessor.",
+    )
     # SHA-256 of the file's canonical content: a changed file under the same
     # version is refused once the version is in use.
     content_hash = models.CharField(max_length=64)
@@ -95,6 +104,19 @@ class RatingLevel(models.Model):
         from .rules import tag_class
 
         return tag_class(self.colour)
+
+    @property
+    def shows_band(self) -> bool:
+        """Whether the band needs saying beside the level's name."""
+        from .rules import says_band
+
+        return not says_band(self.label, self.get_band_display())
+
+    @property
+    def with_band(self) -> str:
+        from .rules import level_with_band
+
+        return level_with_band(self.label, self.get_band_display())
 
 
 class CriterionGroup(models.Model):

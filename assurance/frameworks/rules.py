@@ -16,9 +16,38 @@ MEETING_BANDS = frozenset({Band.MET, Band.EXCEEDED})
 
 
 def level_name(value: int, label: str) -> str:
-    """How a level is written: "3" on a numeric scale, "3 – Met" where the
-    label says more than the number."""
-    return label if label == str(value) else f"{value} – {label}"
+    """How a level is written everywhere: its label, exactly as the framework
+    names it ("3" on a numeric scale, "Met" or "Green" on a named one). The
+    stored value only orders the levels; it is never shown in place of a name."""
+    return label or str(value)
+
+
+def is_numeric_label(label: str) -> bool:
+    return label.strip().isdigit()
+
+
+def level_with_band(label: str, band_label: str) -> str:
+    """A level with what it means for the duty, where the label does not say
+    it already: "4 (exceeded)" on a numeric scale, "Amber (partially met)",
+    but just "Met" or "Exceeding"."""
+    if not band_label or says_band(label, band_label):
+        return label
+    return f"{label} ({band_label.lower()})"
+
+
+def says_band(label: str, band_label: str) -> bool:
+    """Whether a level's own name already says its band ("Exceeding" says
+    "Exceeded"; "3" and "Amber" do not)."""
+    return label.strip().lower()[:4] == band_label.strip().lower()[:4]
+
+
+def band_column_needed(levels: Iterable[Any]) -> bool:
+    """A table needs a separate band column unless every level's name says its band."""
+    from .models import Band
+
+    return not all(
+        says_band(_get(level, "label"), Band(_get(level, "band")).label) for level in levels
+    )
 
 
 def _get(item: Any, name: str) -> Any:

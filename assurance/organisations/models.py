@@ -55,6 +55,11 @@ class Organisation(models.Model):
         "ONS/GSS code", max_length=9, blank=True, help_text="For example E10000018."
     )
     is_priority_area = models.BooleanField("Prevent priority area", default=False)
+    postal_address = models.TextField(
+        blank=True,
+        help_text="One line per row, as letters are addressed; for an assessing body, "
+        "its address heads the letters it issues.",
+    )
     history = HistoricalRecords()
 
     class Meta:

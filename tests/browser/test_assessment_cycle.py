@@ -47,11 +47,15 @@ def people(transactional_db):
         name="Fernvale Borough Council", region=RegionFactory(name="Midshire")
     )
     version = scored_version(criteria=3)
+    assessor = assessor_for(region=council.region)
+    body = assessor.memberships.get().organisation
+    body.postal_address = "2 Marsham Street\nLondon SW1P 4DF"
+    body.save()
     return {
         "council": council,
         "version": version,
         "lead": user_with_role(Role.COUNCIL_LEAD, council),
-        "assessor": assessor_for(region=council.region),
+        "assessor": assessor,
         "moderator": assessor_for(region=council.region),
     }
 
@@ -91,7 +95,7 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
         page.get_by_label("How the council meets this criterion").fill(
             f"Our work on criterion {number}."
         )
-        page.get_by_label(re.compile(rf"^{level} – ")).check()
+        page.get_by_label(re.compile(rf"^{level} \(")).check()
         page.get_by_label("Yes, it's completed").check()
         submit_and_check(page, "Save")
     visit(page, f"{assessment_url}submit/")
@@ -105,7 +109,7 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
         with page.expect_navigation():
             page.get_by_role("link", name=f"Score criterion {number}").click()
         assert_no_axe_violations(page)
-        page.get_by_label(re.compile(rf"^{level} – ")).check()
+        page.get_by_label(re.compile(rf"^{level} \(")).check()
         page.get_by_label("Rationale").fill(f"Matches the level {level} descriptor.")
         page.get_by_label("Good practice").fill(f"Strength seen on criterion {number}.")
         page.get_by_label("Areas for development").fill(f"Next step for criterion {number}.")
@@ -132,15 +136,27 @@ def test_whole_assessment_cycle(page, login, people, tmp_path):
     # 5. The assessor issues the letter; it is downloaded in both formats.
     sign_in_as(page, login, people["assessor"])
     visit(page, f"{assessment_url}issue/")
+    fill_letter(page)
     submit_and_check(page, "Issue letter")
     assert "read-only" in page.content()
     visit(page, f"{assessment_url}letter/")
     pdf_text = _download_text(page, "Download PDF", _pdf_text)
     docx_text = _download_text(page, "Download Word document", _docx_text)
     for number, level in enumerate(LEVELS, start=1):
-        assert re.search(rf"{number}\s+Criterion title {number}\s+{level} – ", pdf_text), pdf_text
-        assert f"{number} | Criterion title {number} | {level} – " in docx_text
+        assert re.search(rf"{number}\s+Criterion title {number}\s+{level}\s", pdf_text), pdf_text
+        assert f"{number} | Criterion title {number} | {level} | " in docx_text
     assert "Publish a learning plan for frontline staff." in pdf_text.replace("\n", " ")
+
+
+def fill_letter(page) -> None:
+    """What a letter needs beyond the scores (the assessing body's address is on record)."""
+    page.get_by_label("Addressee's name").fill("Rosa Delgado")
+    page.get_by_label("Addressee's job title").fill("Head of Community Safety")
+    page.get_by_label("Council's postal address").fill("Town Hall\nFernvale FV1 1TH")
+    page.get_by_label("Salutation").fill("Dear Ms Delgado")
+    page.get_by_label("Signatory's name").fill("Noor Haddad")
+    page.get_by_label("Signatory's job title").fill("Regional Prevent Adviser")
+    page.get_by_label("Signatory's contact details").fill("noor.haddad@example.gov.uk")
 
 
 def _download_text(page, link_name: str, extract) -> str:

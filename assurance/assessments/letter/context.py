@@ -1,17 +1,15 @@
-"""Everything the letter says, gathered once from the database into plain
-frozen dataclasses. Renderers read only this."""
+"""Everything the letter says, composed from LetterFacts into plain frozen
+dataclasses. Renderers read only this; compose() is pure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
-
-from assurance.frameworks.models import Criterion, Crosswalk, Descriptor
+from assurance.frameworks import rules as scale_rules
 
 from .. import rules
-from ..models import Assessment, CriterionResponse
+from .facts import LetterFacts
 
 
 @dataclass(frozen=True)
@@ -28,6 +26,7 @@ class ScoreRow:
 class Feedback:
     number: int
     title: str
+    statement: str
     level_text: str
     good_practice: str
     areas_for_development: str
@@ -42,7 +41,6 @@ class RecommendationLine:
 
 @dataclass(frozen=True)
 class DescriptorLine:
-    value: int
     label: str
     text: str
 
@@ -61,6 +59,7 @@ class ComparisonRow:
     title: str
     previous: str
     current: str
+    movement: str
 
 
 @dataclass(frozen=True)
@@ -68,21 +67,30 @@ class LetterContext:
     title: str
     marking: str
     reference: str
-    issued_on: date
+    issued_on: date | None
     version_number: int | None
     addressee: str
     addressee_lines: tuple[str, ...]
+    cc_lines: tuple[str, ...]
+    salutation: str
     assessing_body: str
+    assessing_body_lines: tuple[str, ...]
     signatory: str
-    signatory_role: str
+    signatory_lines: tuple[str, ...]
     period: str
     framework_title: str
     scale_sentence: str
+    caveats: tuple[str, ...]
+    opening: str
+    closing: str
     summary: str
+    show_band: bool
     scores: tuple[ScoreRow, ...]
     feedback: tuple[Feedback, ...]
     recommendations: tuple[RecommendationLine, ...]
     annex: tuple[AnnexCriterion, ...]
+    file_stem: str
+    missing: tuple[str, ...] = ()
     comparison: tuple[ComparisonRow, ...] = ()
     comparison_period: str = ""
     comparison_note: str = ""
@@ -91,215 +99,165 @@ class LetterContext:
     def is_draft(self) -> bool:
         return self.version_number is None
 
-    @property
-    def opening(self) -> str:
-        return (
-            f"This letter sets out our assessment of how {self.addressee} carried out the Prevent "
-            f"duty in {self.period}, scored against {self.framework_title}. Scores were moderated "
-            "against those of other authorities for consistency."
-        )
-
-    closing = (
-        "We will work with you through the year on the areas for development and the "
-        "recommendations above. Please contact us if you have any questions about this letter."
-    )
-
 
 NOT_SCORED = "Assured separately"
+MISSING = "[not yet given]"
 
 
-def _level_text(level) -> tuple[int | None, str, str, str]:
-    if level is None:
-        return None, NOT_SCORED, "", ""
-    return level.value, str(level), level.band, level.get_band_display()
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
-def _responses(assessment: Assessment) -> list[CriterionResponse]:
-    return list(
-        assessment.responses.select_related(
-            "criterion", "assessed_level", "moderated_level"
-        ).order_by("criterion__number")
-    )
+def _addressee_lines(facts: LetterFacts) -> tuple[str, ...]:
+    d = facts.details
+    lines = [d.addressee_name, d.addressee_job_title, facts.holder_name]
+    if facts.member_names:
+        lines.append(", ".join(facts.member_names))
+    lines.extend(_lines(d.addressee_address))
+    return tuple(line or MISSING for line in lines)
 
 
-def _annex(assessment: Assessment) -> tuple[AnnexCriterion, ...]:
-    criteria = Criterion.objects.filter(
-        framework_version=assessment.framework_version_id
-    ).prefetch_related(
-        Prefetch(
-            "descriptors",
-            queryset=Descriptor.objects.select_related("level").order_by("level__value"),
-        )
-    )
+def _signatory_lines(facts: LetterFacts) -> tuple[str, ...]:
+    d = facts.details
+    lines = [d.signatory_job_title or MISSING]
+    if d.signatory_region:
+        lines.append(d.signatory_region)
+    lines.append(facts.assessing_body or MISSING)
+    lines.extend(_lines(d.signatory_contact) or (MISSING,))
+    return tuple(lines)
+
+
+def _scores(facts: LetterFacts) -> tuple[ScoreRow, ...]:
     return tuple(
-        AnnexCriterion(
-            number=c.number,
-            title=c.title,
-            statement=c.statement,
-            descriptors=tuple(
-                DescriptorLine(d.level.value, str(d.level), d.text) for d in c.descriptors.all()
-            ),
-        )
-        for c in criteria
+        ScoreRow(r.number, r.title, r.level.value, r.level.label, r.level.band, r.level.band_label)
+        if r.level
+        else ScoreRow(r.number, r.title, None, NOT_SCORED, "", "")
+        for r in facts.responses
     )
 
 
-def _addressee(assessment: Assessment) -> tuple[str, tuple[str, ...]]:
-    if assessment.organisation_id:
-        organisation = assessment.organisation
-        region = f"{organisation.region.name}" if organisation.region_id else ""
-        return organisation.name, tuple(
-            x for x in ("The Prevent lead", organisation.name, region) if x
+def _feedback(facts: LetterFacts) -> tuple[Feedback, ...]:
+    return tuple(
+        Feedback(
+            r.number,
+            r.title,
+            r.statement,
+            scale_rules.level_with_band(r.level.label, r.level.band_label)
+            if r.level
+            else NOT_SCORED,
+            r.good_practice,
+            r.areas_for_development,
         )
-    partnership = assessment.partnership
-    members = ", ".join(m.name for m in partnership.members.all())
-    return partnership.name, ("The Prevent leads", partnership.name, members)
+        for r in facts.responses
+    )
 
 
-def build_letter_context(
-    assessment: Assessment, *, issued_on: date, version_number: int | None = None
-) -> LetterContext:
-    version = assessment.framework_version
-    levels = list(version.levels.all())
-    responses = _responses(assessment)
-    scores, feedback = [], []
-    for r in responses:
-        value, label, band, band_label = _level_text(r.final_level)
-        scores.append(
-            ScoreRow(r.criterion.number, r.criterion.title, value, label, band, band_label)
-        )
-        feedback.append(
-            Feedback(
-                r.criterion.number,
-                r.criterion.title,
-                f"Level {label}" if value is not None else NOT_SCORED,
-                r.good_practice,
-                r.areas_for_development,
-            )
-        )
-    recommendations = tuple(
+def _recommendations(facts: LetterFacts) -> tuple[RecommendationLine, ...]:
+    return tuple(
         RecommendationLine(
             rec.number,
-            f"Criterion {rec.criterion.number}: {rec.criterion.title}"
-            if rec.criterion
+            f"Criterion {rec.criterion_number}: {rec.criterion_title}"
+            if rec.criterion_number
             else "General",
             rec.text,
         )
-        for rec in assessment.recommendations.select_related("criterion")
-    )
-    addressee, lines = _addressee(assessment)
-    comparison, comparison_period, comparison_note = _comparison(assessment, responses)
-    return LetterContext(
-        title=f"Assessment of the Prevent duty {assessment.period}: {addressee}",
-        marking=assessment.marking,
-        reference=f"PDA-{assessment.pk}-{assessment.period.replace('/', '-')}",
-        issued_on=issued_on,
-        version_number=version_number,
-        addressee=addressee,
-        addressee_lines=lines,
-        assessing_body=assessment.assessing_body.name if assessment.assessing_body_id else "",
-        signatory=assessment.assessor.full_name,
-        signatory_role=assessment.assessor.job_title or "Assessor",
-        period=assessment.period,
-        framework_title=version.title,
-        scale_sentence=rules.scale_sentence(
-            [rules.Level(lv.value, lv.label, lv.band) for lv in levels]
-        ),
-        summary=assessment.summary,
-        scores=tuple(scores),
-        feedback=tuple(feedback),
-        recommendations=recommendations,
-        annex=_annex(assessment),
-        comparison=comparison,
-        comparison_period=comparison_period,
-        comparison_note=comparison_note,
+        for rec in facts.recommendations
     )
 
 
-def _previous_issued(assessment: Assessment) -> Assessment | None:
-    holder = (
-        {"organisation": assessment.organisation_id}
-        if assessment.organisation_id
-        else {"partnership": assessment.partnership_id}
-    )
-    return (
-        Assessment.objects.filter(letters__isnull=False, period__lt=assessment.period, **holder)
-        .select_related("framework_version")
-        .order_by("-period")
-        .first()
-    )
-
-
-def _criterion_map(previous: Assessment, current: Assessment) -> dict[int, list[int]] | None:
-    """Current criterion id → the previous framework's criterion ids it continues."""
-    if previous.framework_version_id == current.framework_version_id:
-        return None  # same framework: criteria match one for one
-    forward = Crosswalk.objects.filter(
-        source_version=previous.framework_version_id, target_version=current.framework_version_id
-    ).first()
-    backward = Crosswalk.objects.filter(
-        source_version=current.framework_version_id, target_version=previous.framework_version_id
-    ).first()
-    mapping: dict[int, list[int]] = {}
-    if forward:
-        for m in forward.mappings.all():
-            mapping.setdefault(m.target_criterion_id, []).append(m.source_criterion_id)
-    elif backward:
-        for m in backward.mappings.all():
-            mapping.setdefault(m.source_criterion_id, []).append(m.target_criterion_id)
-    else:
-        return {}
-    return mapping
-
-
-def _comparison(
-    assessment: Assessment, responses: list[CriterionResponse]
-) -> tuple[tuple[ComparisonRow, ...], str, str]:
-    previous = _previous_issued(assessment)
-    if previous is None:
-        return (), "", ""
-    earlier = {
-        r.criterion_id: r
-        for r in previous.responses.select_related("criterion", "assessed_level", "moderated_level")
-    }
-    mapping = _criterion_map(previous, assessment)
-    if mapping == {}:
-        return (
-            (),
-            previous.period,
-            (
-                f"The framework changed after {previous.period} and no crosswalk maps its "
-                "criteria, so scores are not compared."
-            ),
+def _comparison(facts: LetterFacts) -> tuple[tuple[ComparisonRow, ...], str]:
+    if not facts.previous_period:
+        return (), ""
+    if not facts.previous_comparable:
+        return (), (
+            f"The framework changed after {facts.previous_period} and no crosswalk maps its "
+            "criteria, so results are not compared."
         )
-    rows = []
-    for r in responses:
-        sources = [r.criterion_id] if mapping is None else mapping.get(r.criterion_id, [])
-        before = [earlier[s] for s in sources if s in earlier]
-        previous_text = (
-            "; ".join(_previous_text(b, mapping is not None) for b in before) or "No equivalent"
+    rows = tuple(
+        ComparisonRow(
+            r.number,
+            r.title,
+            "; ".join(str(p) for p in r.previous) or "No equivalent",
+            r.level.label if r.level else NOT_SCORED,
+            rules.Movement(r.movement).label if r.previous else "",
         )
-        current = r.final_level
-        rows.append(
-            ComparisonRow(
-                r.criterion.number,
-                r.criterion.title,
-                previous_text,
-                str(current.value) if current else NOT_SCORED,
-            )
-        )
+        for r in facts.responses
+    )
     note = (
-        ""
-        if mapping is None
-        else (
-            f"The framework changed after {previous.period}; earlier scores are shown against the "
-            "criteria they map to, with the earlier criterion's number."
-        )
+        f"The framework changed after {facts.previous_period}; earlier results are shown "
+        "against the criteria they map to, with the earlier criterion's number, and compared "
+        "by what they mean for the duty (not met, met, exceeded), not by their numbers."
+        if facts.previous_crosswalked
+        else ""
     )
-    return tuple(rows), previous.period, note
+    return rows, note
 
 
-def _previous_text(response: CriterionResponse, crosswalked: bool) -> str:
-    level = response.final_level
-    value = str(level.value) if level else NOT_SCORED
-    return f"{value} (was criterion {response.criterion.number})" if crosswalked else value
+def compose(
+    facts: LetterFacts, *, issued_on: date | None = None, version_number: int | None = None
+) -> LetterContext:
+    """The letter's content. ``issued_on`` defaults to the date chosen on the
+    issue page; a draft without one shows that the date is still to be given."""
+    d = facts.details
+    has_recommendations = bool(facts.recommendations)
+    scored = [r.number for r in facts.responses if r.level is not None]
+    comparison, note = _comparison(facts)
+    levels = [rules.Level(lv.value, lv.label, lv.band) for lv in facts.levels]
+    opening = (
+        f"This letter sets out our assessment of how {facts.holder_name} carried out the "
+        f"Prevent duty in {facts.period}, against {facts.framework_title}. "
+        + rules.moderation_sentence(scored, facts.peer_criteria)
+    ).strip()
+    missing = rules.letter_missing(
+        d.as_dict(), body_name=facts.assessing_body, body_address=facts.assessing_body_address
+    )
+    return LetterContext(
+        title=f"Assessment of the Prevent duty {facts.period}: {facts.holder_name}",
+        marking=facts.marking,
+        reference=f"PDA-{facts.pk}-{facts.period.replace('/', '-')}",
+        issued_on=issued_on or d.letter_date,
+        version_number=version_number,
+        addressee=facts.holder_name,
+        addressee_lines=_addressee_lines(facts),
+        cc_lines=_lines(d.cc),
+        salutation=f"{d.salutation}," if d.salutation else f"{MISSING},",
+        assessing_body=facts.assessing_body,
+        assessing_body_lines=(facts.assessing_body or MISSING,)
+        + (_lines(facts.assessing_body_address) or (MISSING,)),
+        signatory=d.signatory_name or MISSING,
+        signatory_lines=_signatory_lines(facts),
+        period=facts.period,
+        framework_title=facts.framework_title,
+        scale_sentence=rules.scale_sentence(levels),
+        caveats=facts.caveats,
+        opening=opening,
+        closing=rules.closing_sentence(has_recommendations=has_recommendations),
+        summary=facts.summary,
+        show_band=scale_rules.band_column_needed(facts.levels),
+        scores=_scores(facts),
+        feedback=_feedback(facts),
+        recommendations=_recommendations(facts),
+        annex=tuple(
+            AnnexCriterion(
+                a.number,
+                a.title,
+                a.statement,
+                tuple(DescriptorLine(x.label, x.text) for x in a.descriptors),
+            )
+            for a in facts.annex
+        ),
+        file_stem=rules.file_stem("assessment letter", facts.holder_name, facts.period),
+        missing=tuple(missing.values()),
+        comparison=comparison,
+        comparison_period=facts.previous_period,
+        comparison_note=note,
+    )
+
+
+def build_letter_context(
+    assessment, *, issued_on: date | None = None, version_number: int | None = None
+) -> LetterContext:
+    """The letter of an (already scoped) assessment, from selectors.letter_facts."""
+    from ..selectors import letter_facts
+
+    return compose(letter_facts(assessment), issued_on=issued_on, version_number=version_number)

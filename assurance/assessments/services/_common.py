@@ -31,7 +31,7 @@ def lock(assessment: Assessment) -> Assessment:
 
 def step(assessment: Assessment, event: str) -> str:
     try:
-        return rules.transition(assessment.status, event)
+        return rules.transition(assessment.status, event, council_owned=assessment.council_owned)
     except rules.TransitionRefused as refused:
         raise ValidationError(str(refused)) from refused
 
@@ -83,3 +83,27 @@ def check_level(level, response: CriterionResponse, field: str) -> None:
     """A level must come from the scale of this criterion's framework version."""
     if level is not None and level.framework_version_id != response.criterion.framework_version_id:
         raise ValidationError({field: "Choose a level from this framework's scale."})
+
+
+class StaleEdit(ValidationError):
+    """Someone saved the assessment's shared text (the summary, a
+    recommendation) after the form was opened: nothing is saved."""
+
+    def __init__(self, what: str, record: models.Model):
+        latest = record.history.order_by("-history_date").select_related("history_user").first()
+        who = latest.history_user.full_name if latest and latest.history_user else "Someone else"
+        when = (
+            timezone.localtime(latest.history_date).strftime("%H:%M on %-d %B %Y")
+            if latest
+            else "an earlier time"
+        )
+        super().__init__(
+            f"{who} saved {what} at {when} while you were editing. Your changes have not been "
+            "saved. Your text is still in the form: compare it with theirs, then save again."
+        )
+        self.current = record
+
+
+def check_version(record: models.Model, expected_version: int | None, what: str) -> None:
+    if expected_version is not None and int(expected_version) != record.version:
+        raise StaleEdit(what, record)

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,11 +14,79 @@ from assurance.accounts.permissions import Action
 from assurance.recommendations.intake import IssuedItem, IssuedSource
 from assurance.recommendations.services import source_record_issue
 
+from .. import rules
 from ..letter import build_letter_context, render_docx, render_pdf
-from ..models import Assessment, IssuedLetter
+from ..models import Assessment, IssuedLetter, LetterDetails, SignatoryDefaults
 from ..rules import Event
 from ..selectors import issued_recommendations
 from ._common import lock, require, save, step
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    """What the issue page asks for (see models.LetterDetails)."""
+
+    letter_date: date | None
+    addressee_name: str
+    addressee_job_title: str
+    addressee_address: str
+    salutation: str
+    signatory_name: str
+    signatory_job_title: str
+    signatory_contact: str
+    signatory_region: str = ""
+    cc: str = ""
+
+    def cleaned(self) -> dict:
+        return {
+            key: (value.strip() if isinstance(value, str) else value)
+            for key, value in asdict(self).items()
+        }
+
+
+SIGNATORY_FIELDS = (
+    "signatory_name",
+    "signatory_job_title",
+    "signatory_region",
+    "signatory_contact",
+)
+
+
+def _check_letter(assessment: Assessment, values: dict, today: date, *, recorded: bool) -> None:
+    body = assessment.assessing_body
+    problems = rules.letter_missing(
+        values,
+        body_name=body.name if body else "",
+        body_address=body.postal_address if body else "",
+    )
+    # A letter recorded after the event (issued on paper) predates its moderation record.
+    moderated_on = (
+        timezone.localdate(assessment.moderated_at)
+        if assessment.moderated_at and not recorded
+        else None
+    )
+    date_problem = rules.letter_date_problem(
+        values["letter_date"], today=today, moderated_on=moderated_on
+    )
+    if date_problem:
+        problems["letter_date"] = date_problem
+    if problems:
+        raise ValidationError(problems)
+
+
+def _remember(actor, assessment: Assessment, values: dict) -> None:
+    details = LetterDetails.objects.filter(assessment=assessment).first() or LetterDetails(
+        assessment=assessment
+    )
+    for key, value in values.items():
+        setattr(details, key, value)
+    save(details, actor)
+    defaults = SignatoryDefaults.objects.filter(
+        assessing_body=assessment.assessing_body_id, assessor=actor
+    ).first() or SignatoryDefaults(assessing_body_id=assessment.assessing_body_id, assessor=actor)
+    for key in (*SIGNATORY_FIELDS, "cc"):
+        setattr(defaults, key, values[key])
+    save(defaults, actor)
 
 
 def _sha256(data: bytes) -> str:
@@ -26,22 +95,31 @@ def _sha256(data: bytes) -> str:
 
 @transaction.atomic
 def assessment_issue(
-    *, actor, assessment: Assessment, issued_at: datetime | None = None
+    *,
+    actor,
+    assessment: Assessment,
+    letter: LetterInput,
+    issued_at: datetime | None = None,
 ) -> IssuedLetter:
-    """Generate the letter, keep both files as issued, and make the
-    assessment read-only. ``issued_at`` is only for recording letters that were
-    issued on paper before the service was used (the demo, data migrations);
-    pages always issue now."""
+    """Check the letter has everything it needs (nothing is made up), remember
+    the details (the signatory's per assessing body and assessor), generate
+    the letter, keep both files as issued, and make the assessment read-only.
+    ``issued_at`` is only for recording letters that were issued on paper
+    before the service was used (the demo, data migrations); pages always
+    issue now."""
     assessment = lock(assessment)
     require(actor, Action.ISSUE_ASSESSMENT, assessment)
     new_status = step(assessment, Event.ISSUE)
     now = issued_at or timezone.now()
+    values = letter.cleaned()
+    _check_letter(assessment, values, timezone.localdate(now), recorded=issued_at is not None)
+    _remember(actor, assessment, values)
     assessment.status = new_status
     assessment.issued_by, assessment.issued_at = actor, now
     number = (assessment.letters.aggregate(n=Max("version_number"))["n"] or 0) + 1
-    context = build_letter_context(assessment, issued_on=now.date(), version_number=number)
+    context = build_letter_context(assessment, version_number=number)
     pdf, docx = render_pdf(context), render_docx(context)
-    stem = f"{assessment.pk}-v{number}"
+    stem = f"{context.file_stem}-v{number}"
     letter = IssuedLetter(
         assessment=assessment,
         version_number=number,
@@ -55,11 +133,11 @@ def assessment_issue(
     save(letter, actor)
     save(assessment, actor, f"Issued (letter version {number})")
     # The closing recommendations go into the council's register for a response.
-    source_record_issue(actor=actor, issued=_handover(assessment))
+    source_record_issue(actor=actor, issued=_handover(assessment, values["letter_date"]))
     return letter
 
 
-def _handover(assessment: Assessment) -> IssuedSource:
+def _handover(assessment: Assessment, letter_date: date) -> IssuedSource:
     """What the council's register takes on from this issue (see recommendations.intake)."""
     return IssuedSource(
         kind="assessment",
@@ -68,7 +146,7 @@ def _handover(assessment: Assessment) -> IssuedSource:
         partnership_id=assessment.partnership_id,
         title=f"Assessment {assessment.period}: {assessment.framework_version.framework.title}",
         made_by=str(assessment.assessing_body or assessment.assessor),
-        made_on=timezone.localdate(assessment.issued_at),
+        made_on=letter_date,  # the date the letter carries
         reference=f"Assessment letter, {assessment.period}",
         marking=assessment.marking,
         items=tuple(

@@ -51,7 +51,7 @@ def moderation_agree(
             if not reason.strip():
                 errors[f"comment_{response.pk}"] = (
                     f"Say why criterion {response.criterion.number} moves from "
-                    f"{response.assessed_level.value} to {level.value}."
+                    f"{response.assessed_level} to {level}."
                 )
     if errors:
         raise ValidationError(errors)

@@ -12,6 +12,7 @@ from assurance.organisations.models import Organisation, Partnership
 
 from .. import rules
 from ..models import Assessment, CriterionResponse
+from .own import copy_proposal, council_proposal
 
 
 def _check_target(
@@ -41,7 +42,11 @@ def assessment_open(
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
     marking: str = "OFFICIAL",
+    from_council_self_assessment: bool = False,
 ) -> Assessment:
+    """Open an assessment; with ``from_council_self_assessment``, the council's
+    own signed-off self-assessment for the same framework and period is its
+    proposal (refused if there is none)."""
     _check_target(actor, organisation, partnership)
     try:
         period = rules.check_period(period)
@@ -49,7 +54,7 @@ def assessment_open(
         raise ValidationError({"period": str(error)}) from error
     holder = {"organisation": organisation} if organisation else {"partnership": partnership}
     if Assessment.objects.filter(
-        framework_version=framework_version, period=period, **holder
+        framework_version=framework_version, period=period, council_owned=False, **holder
     ).exists():
         raise ValidationError(
             {
@@ -77,4 +82,14 @@ def assessment_open(
         CriterionResponse,
         default_user=actor,
     )
+    if from_council_self_assessment:
+        proposal = council_proposal(assessment)
+        if proposal is None:
+            raise ValidationError(
+                {
+                    "from_council_self_assessment": "The council has no signed-off "
+                    "self-assessment of its own against this framework for this period."
+                }
+            )
+        copy_proposal(actor, assessment, proposal)
     return assessment

@@ -11,7 +11,16 @@ from assurance.frameworks.models import Criterion, RatingLevel
 from .. import rules
 from ..models import Assessment, AssessmentRecommendation, CriterionResponse
 from ..rules import Event
-from ._common import check_level, lock, lock_response, mark_saved, require, save, step
+from ._common import (
+    check_level,
+    check_version,
+    lock,
+    lock_response,
+    mark_saved,
+    require,
+    save,
+    step,
+)
 from .self_assessment import _states
 
 
@@ -40,7 +49,7 @@ def criterion_score_save(
     previous = current.assessed_level
     changed = previous is not None and level is not None and previous.pk != level.pk
     if changed and not (reason or "").strip():
-        errors["reason"] = f"Say why the level changed from {previous.value} to {level.value}."
+        errors["reason"] = f"Say why the level changed from {previous} to {level}."
     if errors:
         raise ValidationError(errors)
     current.assessed_level = level
@@ -57,13 +66,19 @@ def criterion_score_save(
 
 
 @transaction.atomic
-def assessment_summary_save(*, actor, assessment: Assessment, summary: str) -> Assessment:
+def assessment_summary_save(
+    *, actor, assessment: Assessment, summary: str, expected_version: int | None
+) -> Assessment:
+    """Refused, with nothing saved, if someone saved the summary after the
+    form showing ``expected_version`` was opened (None skips the check)."""
     assessment = lock(assessment)
     require(actor, Action.SCORE_ASSESSMENT, assessment)
     assessment.status = step(assessment, Event.SCORE)
+    check_version(assessment, expected_version, "the summary")
     if not (summary or "").strip():
         raise ValidationError({"summary": "Write the overall summary."})
     assessment.summary = summary.strip()
+    assessment.version += 1
     save(assessment, actor)
     return assessment
 
@@ -92,11 +107,44 @@ def recommendation_add(
     return recommendation
 
 
+def _lock_recommendation(recommendation, expected_version):
+    current = AssessmentRecommendation.objects.select_for_update().get(pk=recommendation.pk)
+    check_version(current, expected_version, f"recommendation {current.number}")
+    return current
+
+
 @transaction.atomic
-def recommendation_remove(*, actor, recommendation: AssessmentRecommendation) -> None:
+def recommendation_update(
+    *,
+    actor,
+    recommendation: AssessmentRecommendation,
+    expected_version: int | None,
+    text: str,
+    criterion: Criterion | None = None,
+) -> AssessmentRecommendation:
+    """Change a closing recommendation's text or what it is about, before issue."""
     assessment = lock(recommendation.assessment)
     require(actor, Action.SCORE_ASSESSMENT, assessment)
     step(assessment, Event.SCORE)
+    current = _lock_recommendation(recommendation, expected_version)
+    if not (text or "").strip():
+        raise ValidationError({"text": "Enter the recommendation."})
+    if criterion is not None and criterion.framework_version_id != assessment.framework_version_id:
+        raise ValidationError({"criterion": "Choose a criterion of this assessment's framework."})
+    current.text, current.criterion = text.strip(), criterion
+    current.version += 1
+    save(current, actor)
+    return current
+
+
+@transaction.atomic
+def recommendation_remove(
+    *, actor, recommendation: AssessmentRecommendation, expected_version: int | None = None
+) -> None:
+    assessment = lock(recommendation.assessment)
+    require(actor, Action.SCORE_ASSESSMENT, assessment)
+    step(assessment, Event.SCORE)
+    recommendation = _lock_recommendation(recommendation, expected_version)
     recommendation._history_user = actor
     recommendation.delete()
     # Keep the numbering without gaps, as the letter shows it.
@@ -117,3 +165,37 @@ def assessment_ready_for_moderation(*, actor, assessment: Assessment) -> Assessm
     assessment.status = new_status
     save(assessment, actor, "Marked ready for moderation")
     return assessment
+
+
+@transaction.atomic
+def assessment_summary_page_save(
+    *,
+    actor,
+    assessment: Assessment,
+    summary: str,
+    summary_version: int | None,
+    recommendation: str,
+    criterion: Criterion | None = None,
+) -> str:
+    """Everything the summary page's one form holds: the summary if it
+    changed, and a new recommendation if one was typed. All or nothing.
+    Returns what was done, in words ("" when nothing changed)."""
+    assessment = lock(assessment)
+    require(actor, Action.SCORE_ASSESSMENT, assessment)
+    done = []
+    summary, recommendation = (summary or "").strip(), (recommendation or "").strip()
+    changed = summary != assessment.summary.strip()
+    if changed or not (summary or recommendation):  # an empty page: say what is needed
+        assessment_summary_save(
+            actor=actor,
+            assessment=assessment,
+            summary=summary,
+            expected_version=summary_version,
+        )
+        done.append("Summary saved.")
+    if recommendation:
+        added = recommendation_add(
+            actor=actor, assessment=assessment, text=recommendation, criterion=criterion
+        )
+        done.append(f"Recommendation {added.number} added.")
+    return " ".join(done)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import logging
 from datetime import date
+from smtplib import SMTPException
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
@@ -24,6 +28,8 @@ from ._common import (
     save,
     step,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -89,8 +95,34 @@ def self_assessment_submit(*, actor, assessment: Assessment) -> Assessment:
         raise ValidationError(problems)
     assessment.status = new_status
     assessment.submitted_by, assessment.submitted_at = actor, timezone.now()
+    assessment.assessor_notified_at = _tell_assessor(assessment, actor)
     save(assessment, actor, "Self-assessment submitted")
     return assessment
+
+
+def _tell_assessor(assessment: Assessment, actor):
+    """Email the assessor through the configured backend; the time it was
+    sent, or None if it could not be (the page then does not claim it was)."""
+    assessor = assessment.assessor
+    if assessor is None or not assessor.email or not assessor.is_active:
+        return None
+    link = reverse("assessments:scores", args=[assessment.pk])
+    body = (
+        f"{actor.full_name} has submitted the self-assessment of {assessment.assessed_name} "
+        f"for {assessment.period}, ready for scoring.\n\n"
+        f"Open it in Prevent Duty Assurance: {link}\n"
+    )
+    try:
+        send_mail(
+            f"Self-assessment submitted: {assessment.assessed_name} {assessment.period}",
+            body,
+            from_email=None,
+            recipient_list=[assessor.email],
+        )
+    except (OSError, SMTPException):
+        logger.warning("Could not email the assessor of assessment %s", assessment.pk)
+        return None
+    return timezone.now()
 
 
 def _evidence_allowed(actor, response: CriterionResponse) -> Assessment:

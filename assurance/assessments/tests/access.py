@@ -6,7 +6,7 @@ from assurance.evidence.models import EvidenceItem
 from assurance.evidence.tests.access import file_evidence_like
 from tests.access.matrix import BOTH, COUNCIL, OWN_ONLY, Entry, no_target, roles
 
-from .factories import open_assessment, record_as_issued, scored_version
+from .factories import open_assessment, open_own, record_as_issued, scored_version
 
 READERS = roles((*COUNCIL, "assessor"), OWN_ONLY, national_analyst=BOTH)
 ASSESSOR_OWN = roles(("assessor",), OWN_ONLY)
@@ -46,6 +46,8 @@ ENTRIES = {
         lambda: reverse("assessments:list"), (*COUNCIL, "assessor", "national_analyst")
     ),
     "assessments:open": no_target(lambda: reverse("assessments:open"), ("assessor",)),
+    "assessments:own_start": no_target(lambda: reverse("assessments:own_start"), ("council_lead",)),
+    "assessments:own_export": Entry(url=_url("own_export", "xlsx", record="own"), allowed=READERS),
     "assessments:detail": Entry(url=_url("detail"), allowed=READERS),
     "assessments:task": Entry(url=_url("task", _criterion), allowed=READERS),
     # POSTs with no data: the form comes back with errors (200) for those allowed.
@@ -72,6 +74,10 @@ ENTRIES = {
         allowed=ASSESSOR_OWN,
         method="post",
         data=lambda w, t: {},
+    ),
+    "assessments:recommendation_edit": Entry(
+        url=_url("recommendation_edit", _recommendation, record="scoring"),
+        allowed=ASSESSOR_OWN,
     ),
     "assessments:recommendation_remove": Entry(
         url=_url("recommendation_remove", _recommendation, record="scoring"),
@@ -132,8 +138,10 @@ def build(world) -> None:
             actor=actor, assessment=scoring, text="Write a plan."
         )
         records[target] = (self_assessment, scoring, issued, evidence, recommendation)
+        own = open_own(lead, council)
+        records[target] += (own,)
     for index, name in enumerate(
-        ("assessment", "scoring", "issued", "evidence", "assessment_recommendation")
+        ("assessment", "scoring", "issued", "evidence", "assessment_recommendation", "own")
     ):
         world.add(name, records["own"][index], records["other"][index])
     world.add(
@@ -154,6 +162,7 @@ def _service_entries():
     from tests.access.services import Service, fresh
 
     from .. import services as s
+    from .factories import letter_input
 
     def response(w, t, record="assessment"):
         return fresh(w, record, t).responses.order_by("criterion__number").first()
@@ -224,9 +233,43 @@ def _service_entries():
         ),
         "assessments.assessment_summary_save": Service(
             lambda w, t, a: s.assessment_summary_save(
-                actor=a, assessment=fresh(w, "scoring", t), summary="Sound."
+                actor=a, assessment=fresh(w, "scoring", t), summary="Sound.", expected_version=None
             ),
             ASSESSOR_OWN,
+        ),
+        "assessments.assessment_summary_page_save": Service(
+            lambda w, t, a: s.assessment_summary_page_save(
+                actor=a,
+                assessment=fresh(w, "scoring", t),
+                summary="Sound.",
+                summary_version=None,
+                recommendation="",
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.recommendation_update": Service(
+            lambda w, t, a: s.recommendation_update(
+                actor=a,
+                recommendation=fresh(w, "assessment_recommendation", t),
+                expected_version=None,
+                text="Write a better plan.",
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.own_self_assessment_start": Service(
+            lambda w, t, a: s.own_self_assessment_start(
+                actor=a,
+                organisation=w.org(t),
+                framework_version=fresh(w, "assessment", t).framework_version,
+                period="2031/32",
+            ),
+            lead,
+        ),
+        "assessments.own_self_assessment_sign_off": Service(
+            lambda w, t, a: s.own_self_assessment_sign_off(
+                actor=a, assessment=fresh(w, "assessment", t)
+            ),
+            lead,
         ),
         "assessments.recommendation_add": Service(
             lambda w, t, a: s.recommendation_add(
@@ -258,7 +301,9 @@ def _service_entries():
             moderators,
         ),
         "assessments.assessment_issue": Service(
-            lambda w, t, a: s.assessment_issue(actor=a, assessment=fresh(w, "scoring", t)),
+            lambda w, t, a: s.assessment_issue(
+                actor=a, assessment=fresh(w, "scoring", t), letter=letter_input()
+            ),
             ASSESSOR_OWN,
         ),
         "assessments.assessment_reopen": Service(

@@ -26,7 +26,9 @@ from ..rules import Status, TaskStatus
 
 _counter = itertools.count(1)
 FIVE_BANDS = ("not_met", "not_met", "met", "exceeded", "exceeded")
-LABELS = ("Weak", "Developing", "Established", "Strong", "Leading")
+LABELS = ("1", "2", "3", "4", "5")  # a numeric scale, like the 2021/22 criteria
+NAMED = ("Not met", "Met", "Exceeding")  # a named scale, like the toolkit
+COLOURS = ("red", "orange", "green", "turquoise", "blue")
 
 
 def scored_version(
@@ -38,6 +40,7 @@ def scored_version(
     assured_separately: tuple[int, ...] = (),
     framework: Framework | None = None,
     version: str | None = None,
+    labels: tuple[str, ...] | None = None,
 ) -> FrameworkVersion:
     n = next(_counter)
     framework = framework or Framework.objects.create(
@@ -53,7 +56,11 @@ def scored_version(
     )
     scale = [
         RatingLevel.objects.create(
-            framework_version=fv, value=value, label=LABELS[i % len(LABELS)], band=bands[i]
+            framework_version=fv,
+            value=value,
+            label=(labels or tuple(str(v) for v in levels))[i],
+            band=bands[i],
+            colour=COLOURS[i % len(COLOURS)],
         )
         for i, value in enumerate(levels)
     ]
@@ -146,7 +153,10 @@ def score_all(assessment: Assessment, assessor, levels=None) -> Assessment:
             rationale=f"Matches the level {value} descriptor.",
         )
     services.assessment_summary_save(
-        actor=assessor, assessment=assessment, summary="Overall, sound delivery."
+        actor=assessor,
+        assessment=assessment,
+        summary="Overall, sound delivery.",
+        expected_version=None,
     )
     return Assessment.objects.get(pk=assessment.pk)
 
@@ -183,3 +193,50 @@ def record_as_issued(
     letter.docx.save("t.docx", ContentFile(docx), save=False)
     letter.save()
     return letter
+
+
+def letter_input(**overrides) -> services.LetterInput:
+    """Fictional details, as a real letter would carry them."""
+    values = {
+        "letter_date": timezone.localdate(),
+        "addressee_name": "Priya Lakeman",
+        "addressee_job_title": "Director of Communities",
+        "addressee_address": "County Hall\nHigh Street\nOurtown OU1 1AA",
+        "salutation": "Dear Ms Lakeman",
+        "signatory_name": "Tom Ferris",
+        "signatory_job_title": "Regional Prevent Adviser",
+        "signatory_region": "South West",
+        "signatory_contact": "tom.ferris@example.gov.uk\n020 7946 0000",
+        "cc": "Chief Executive",
+    }
+    return services.LetterInput(**{**values, **overrides})
+
+
+def issue(assessment: Assessment, actor, **overrides) -> IssuedLetter:
+    """Issue through the service, giving the assessing body an address if it has none."""
+    body = assessment.assessing_body
+    if body is not None and not body.postal_address:
+        body.postal_address = "2 Marsham Street\nLondon SW1P 4DF"
+        body.save()
+    return services.assessment_issue(
+        actor=actor, assessment=assessment, letter=letter_input(**overrides)
+    )
+
+
+def rag_version(criteria: int = 3) -> FrameworkVersion:
+    """A red, amber, green scale that councils may self-assess against."""
+    version = scored_version(
+        criteria=criteria,
+        levels=(1, 2, 3),
+        bands=("not_met", "partially_met", "met"),
+        labels=("Red", "Amber", "Green"),
+    )
+    version.allows_council_self_assessment = True
+    version.save()
+    return version
+
+
+def open_own(lead, council, *, version=None, period="2023/24") -> Assessment:
+    return services.own_self_assessment_start(
+        actor=lead, organisation=council, framework_version=version or rag_version(), period=period
+    )

@@ -8,7 +8,11 @@ from assurance.organisations import demo as organisations_demo
 def _shipped_like(key: str, criteria: int, assured_separately=()):
     from .factories import scored_version
 
-    ref = demo.CONTENT["frameworks"][key]
+    ref = (
+        demo.CONTENT["own_self_assessment"]["framework"]
+        if key == "rag"
+        else demo.CONTENT["frameworks"][key]
+    )
     framework = Framework.objects.create(slug=ref["slug"], title=key.title(), publisher="Test")
     return scored_version(
         criteria=criteria,
@@ -36,6 +40,9 @@ def test_demo_builds_the_cycle_and_is_idempotent(db):
     _seed_accounts()
     scoring = _shipped_like("scoring", 10)
     _shipped_like("toolkit", 8, assured_separately=(5,))
+    rag = _shipped_like("rag", 10)
+    rag.allows_council_self_assessment = True
+    rag.save()
     demo.seed()
     demo.seed()
     issued = Assessment.objects.filter(status=Status.ISSUED)
@@ -54,4 +61,9 @@ def test_demo_builds_the_cycle_and_is_idempotent(db):
     assert Assessment.objects.filter(status=Status.AWAITING_MODERATION).count() == 1
     in_progress = Assessment.objects.get(status=Status.SELF_ASSESSMENT)
     assert in_progress.responses.filter(task_status="completed").exists()
-    assert Assessment.objects.count() == 10
+    own = Assessment.objects.get(council_owned=True)
+    assert own.status == Status.SIGNED_OFF and own.organisation.name == "Ashdown County Council"
+    assert Assessment.objects.count() == 11
+    letter = sample.letter_details
+    assert letter.addressee_name and letter.salutation.startswith("Dear ")
+    assert letter.signatory_name == "Evan Assessor" and sample.assessing_body.postal_address

@@ -8,10 +8,9 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
-from assurance.assessments import services
 from assurance.assessments.letter import build_letter_context, render_docx, render_html, render_pdf
 
-from .factories import crosswalk, open_assessment, scored_version, to_moderated
+from .factories import crosswalk, issue, open_assessment, scored_version, to_moderated
 
 PROFILE = [4, 5, 5, 4, 5, 4, 3, 3, 2, 2]
 
@@ -34,7 +33,7 @@ def issued(council, lead, assessor, second_assessor):
     version = scored_version(criteria=10)
     assessment = open_assessment(assessor=assessor, version=version, organisation=council)
     to_moderated(assessment, lead, assessor, second_assessor, levels=PROFILE)
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     return assessment
 
 
@@ -55,8 +54,8 @@ def test_pdf_and_docx_carry_the_score_table_marking_and_page_numbers(issued):
     docx_bytes = letter_record.docx.open("rb").read()
     docx = docx_text(docx_bytes)
     for number, value in enumerate(PROFILE, start=1):
-        assert re.search(rf"{number}\s+Criterion title {number}\s+{value} – ", pdf), number
-        assert f"{number} | Criterion title {number} | {value} – " in docx
+        assert re.search(rf"{number}\s+Criterion title {number}\s+{value}\s+", pdf), number
+        assert f"{number} | Criterion title {number} | {value} | " in docx
     assert "OFFICIAL" in pdf and re.search(r"Page 1 of \d+", pdf)
     header = Document(io.BytesIO(docx_bytes)).sections[0].header.paragraphs[0].text
     assert header == "OFFICIAL"
@@ -111,7 +110,7 @@ def test_comparison_with_the_last_issued_period_through_a_crosswalk(
         assessor=assessor, version=old, organisation=council, period="2021/22"
     )
     to_moderated(earlier, lead, assessor, second_assessor, levels=[2, 4, 5])
-    services.assessment_issue(actor=assessor, assessment=earlier)
+    issue(earlier, assessor)
     later = open_assessment(assessor=assessor, version=new, organisation=council, period="2023/24")
     to_moderated(later, lead, assessor, second_assessor, levels=[3, 3])
     letter = build_letter_context(later, issued_on=timezone.localdate())
@@ -131,7 +130,7 @@ def test_same_framework_comparison_and_none_without_a_crosswalk(
         assessor=assessor, version=version, organisation=council, period="2021/22"
     )
     to_moderated(first, lead, assessor, second_assessor, levels=[2, 2])
-    services.assessment_issue(actor=assessor, assessment=first)
+    issue(first, assessor)
     second = open_assessment(
         assessor=assessor, version=version, organisation=council, period="2022/23"
     )

@@ -11,7 +11,7 @@ from assurance.recommendations.models import RecommendationSource, Response, Sou
 from assurance.recommendations.selectors import visible_sources
 from assurance.recommendations.services import ResponseInput, source_respond
 
-from .factories import complete_self_assessment, open_assessment, score_all, submit
+from .factories import complete_self_assessment, issue, open_assessment, score_all, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def scored(version, council, lead, assessor):
 def _issue(assessment, assessor, moderator):
     services.assessment_ready_for_moderation(actor=assessor, assessment=assessment)
     services.moderation_agree(actor=moderator, assessment=assessment)
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     return RecommendationSource.objects.get(kind="assessment", origin_id=assessment.pk)
 
 

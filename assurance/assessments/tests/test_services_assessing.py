@@ -10,6 +10,7 @@ from assurance.assessments.selectors import issued_recommendations
 
 from .factories import (
     complete_self_assessment,
+    issue,
     level,
     open_assessment,
     score_all,
@@ -208,7 +209,7 @@ def test_issue_stores_the_letter_and_makes_the_assessment_read_only(
     assessment, lead, assessor, second_assessor
 ):
     to_moderated(assessment, lead, assessor, second_assessor)
-    letter = services.assessment_issue(actor=assessor, assessment=assessment)
+    letter = issue(assessment, assessor)
     assert letter.version_number == 1
     pdf = letter.pdf.open("rb").read()
     assert hashlib.sha256(pdf).hexdigest() == letter.pdf_sha256
@@ -224,17 +225,17 @@ def test_issue_stores_the_letter_and_makes_the_assessment_read_only(
 def test_issue_only_after_moderation_and_only_by_an_assessor(assessment, lead, assessor, analyst):
     to_awaiting_moderation(assessment, lead, assessor)
     with pytest.raises(ValidationError, match="You cannot issue"):
-        services.assessment_issue(actor=assessor, assessment=assessment)
+        issue(assessment, assessor)
     services.moderation_agree(actor=analyst, assessment=assessment)
     with pytest.raises(PermissionDenied):
-        services.assessment_issue(actor=analyst, assessment=assessment)
+        issue(assessment, analyst)
 
 
 def test_reopen_needs_a_reason_and_reissue_keeps_both_letters(
     assessment, lead, assessor, second_assessor
 ):
     to_moderated(assessment, lead, assessor, second_assessor)
-    first = services.assessment_issue(actor=assessor, assessment=assessment)
+    first = issue(assessment, assessor)
     first_bytes = first.pdf.open("rb").read()
     with pytest.raises(ValidationError, match="Say why"):
         services.assessment_reopen(actor=assessor, assessment=assessment, reason=" ")
@@ -248,7 +249,7 @@ def test_reopen_needs_a_reason_and_reissue_keeps_both_letters(
     _score(assessor, response, 3, rationale="Still level 3.")
     services.assessment_ready_for_moderation(actor=assessor, assessment=assessment)
     services.moderation_agree(actor=second_assessor, assessment=assessment)
-    second = services.assessment_issue(actor=assessor, assessment=assessment)
+    second = issue(assessment, assessor)
     assert second.version_number == 2
     assert list(assessment.letters.values_list("version_number", flat=True)) == [2, 1]
     first.refresh_from_db()
@@ -265,5 +266,5 @@ def test_recommendations_reach_the_register_only_once_issued(
     assert not issued_recommendations(assessment).exists()
     services.assessment_ready_for_moderation(actor=assessor, assessment=assessment)
     services.moderation_agree(actor=second_assessor, assessment=assessment)
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     assert [r.text for r in issued_recommendations(assessment)] == ["Publish a plan."]

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from assurance.assessments import services
 from assurance.evidence.models import EvidenceItem
@@ -13,6 +14,7 @@ from assurance.evidence.tests import samples
 
 from .factories import (
     complete_self_assessment,
+    letter_input,
     open_assessment,
     scored_version,
     submit,
@@ -112,7 +114,7 @@ def test_out_of_scale_level_in_the_form_is_refused(client, council, lead, assess
         reverse("assessments:task", args=[assessment.pk, response.criterion_id]),
         {"version": 1, "narrative": "x", "self_level": "9", "task_status": "completed"},
     )
-    assert "Choose a level from 1 to 5." in page.content.decode()
+    assert "Choose one of: 1, 2, 3, 4, 5." in page.content.decode()
 
 
 def test_wrong_type_upload_gets_a_message_and_stores_nothing(client, council, lead, assessor):
@@ -176,13 +178,24 @@ def test_issued_letter_downloads_are_the_stored_bytes(
     assessment = _assessment(council, assessor, 2)
     to_moderated(assessment, lead, assessor, second_assessor)
     client.force_login(assessor)
-    client.post(reverse("assessments:issue", args=[assessment.pk]))
+    body = assessment.assessing_body
+    body.postal_address = "2 Marsham Street\nLondon SW1P 4DF"
+    body.save()
+    page = client.get(reverse("assessments:issue", args=[assessment.pk]))
+    assert "The letter still needs" in page.content.decode()
+    refused = client.post(reverse("assessments:issue", args=[assessment.pk]), {"letter_date": ""})
+    assert "Enter the addressee" in refused.content.decode() and not assessment.letters.exists()
+    form = {k: v for k, v in vars(letter_input()).items() if k != "letter_date"}
+    form["letter_date"] = timezone.localdate().strftime("%d/%m/%Y")
+    client.post(reverse("assessments:issue", args=[assessment.pk]), form)
     letter = assessment.letters.get()
     client.force_login(viewer)
     for fmt, digest in (("pdf", letter.pdf_sha256), ("docx", letter.docx_sha256)):
         download = client.get(reverse("assessments:letter_download", args=[assessment.pk, 1, fmt]))
         assert download.status_code == 200
-        assert download["Content-Disposition"].startswith("attachment;")
+        assert download["Content-Disposition"].startswith(
+            'attachment; filename="assessment-letter-ourshire-council-2021-22-v1.'
+        )
         assert hashlib.sha256(download.content).hexdigest() == digest
     client.force_login(other_lead)
     assert (

@@ -1,11 +1,12 @@
 from .issuing import assessment_issue, assessment_reopen, letter_download, letter_preview
-from .lists import assessment_detail, assessment_list, assessment_open
+from .lists import assessment_detail, assessment_list, assessment_open, own_export, own_start
 from .moderation import assessment_moderate
 from .scoring import (
     assessment_ready,
     assessment_summary,
     criterion_score,
     recommendation_add,
+    recommendation_edit,
     recommendation_remove,
     scoring_overview,
 )
@@ -32,7 +33,10 @@ __all__ = [
     "evidence_remove",
     "letter_download",
     "letter_preview",
+    "own_export",
+    "own_start",
     "recommendation_add",
+    "recommendation_edit",
     "recommendation_remove",
     "scoring_overview",
     "self_assessment_submit",

@@ -2,48 +2,65 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
 from assurance.documents.responses import file_response
-from assurance.ui.forms import run_service
+from assurance.ui.forms import add_service_errors
 
-from .. import selectors, services
-from ..forms import ReopenForm
+from .. import rules, selectors, services
+from ..forms import LetterForm, ReopenForm
 from ..letter import build_letter_context, render_html
 from ..rules import Event, allowed
-from ._helpers import flash, page
+from ._helpers import page
 
 
 def _preview(assessment):
     letters = selectors.letters_of(assessment)
     latest = letters[0] if letters and assessment.is_issued else None
     context = build_letter_context(
-        assessment,
-        issued_on=timezone.localdate(latest.issued_at) if latest else timezone.localdate(),
-        version_number=latest.version_number if latest else None,
+        assessment, version_number=latest.version_number if latest else None
     )
     return render_html(context)
 
 
 @requires(Action.ISSUE_ASSESSMENT)
 def assessment_issue(request, pk: int):
+    """Ask for what the letter needs, say what is missing, then issue."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.ISSUE_ASSESSMENT)
-    if request.method == "POST":
+    contacts = selectors.council_contacts(request.user, assessment)
+    initial = selectors.letter_initial(request.user, assessment)
+    form = LetterForm(request.POST or None, initial=initial, contacts=contacts)
+    if request.method == "POST" and form.is_valid():
         try:
-            letter = services.assessment_issue(actor=request.user, assessment=assessment)
+            letter = services.assessment_issue(
+                actor=request.user, assessment=assessment, letter=form.letter_input()
+            )
         except ValidationError as error:
-            flash(request, error)
-            return redirect("assessments:issue", pk)
-        messages.success(
-            request,
-            f"Letter issued (version {letter.version_number}). The assessment is now read-only.",
-        )
-        return redirect("assessments:detail", pk)
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Letter issued (version {letter.version_number}). "
+                "The assessment is now read-only.",
+            )
+            return redirect("assessments:detail", pk)
+    missing = rules.letter_missing(
+        initial,
+        body_name=assessment.assessing_body.name if assessment.assessing_body_id else "",
+        body_address=assessment.assessing_body.postal_address
+        if assessment.assessing_body_id
+        else "",
+    )
     return render(
         request,
         "assessments/issue_confirm.html",
-        page(assessment, request.user, open=allowed(assessment.status, Event.ISSUE)),
+        page(
+            assessment,
+            request.user,
+            form=form,
+            missing=list(missing.values()) if request.method != "POST" else [],
+            open=allowed(assessment.status, Event.ISSUE),
+        ),
     )
 
 
@@ -51,17 +68,19 @@ def assessment_issue(request, pk: int):
 def assessment_reopen(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
-    done = run_service(
-        request,
-        form,
-        lambda data: services.assessment_reopen(
-            actor=request.user, assessment=assessment, reason=data["reason"]
-        ),
-        success="Assessment reopened. The issued letter is kept; reissuing adds a new version.",
-        then=("assessments:detail", pk),
-    )
-    if done:
-        return done
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_reopen(
+                actor=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Assessment reopened. The issued letter is kept; reissuing adds a new version.",
+            )
+            return redirect("assessments:detail", pk)
     return render(
         request,
         "assessments/reopen.html",
@@ -74,8 +93,8 @@ def letter_preview(request, pk: int):
     """The letter as a web page, to those who may see its content now
     (permissions.hidden_fields: before issue, only the assessing side)."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
-    if not selectors.drafts_visible(request.user, assessment):
-        raise Http404
+    if assessment.council_owned or not selectors.drafts_visible(request.user, assessment):
+        raise Http404  # a council's own self-assessment never has a letter
     return render(
         request,
         "assessments/letter_preview.html",
@@ -97,7 +116,8 @@ def letter_download(request, pk: int, version: int, fmt: str):
     stored = getattr(letter, fmt)
     with stored.open("rb") as handle:
         content = handle.read()
-    name = (
-        f"assessment-letter-{letter.assessment.period.replace('/', '-')}-v{letter.version_number}"
+    assessment = letter.assessment
+    name = rules.file_stem(
+        "assessment letter", assessment.assessed_name, assessment.period, letter.version_number
     )
     return file_response(content, filename=name, extension=fmt)

@@ -1,11 +1,16 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
-from assurance.ui.forms import run_service
+from assurance.ui.forms import add_service_errors
 
+from .. import own_export as own_export_module
 from .. import selectors, services
-from ..forms import AssessmentOpenForm
+from ..forms import AssessmentOpenForm, OwnStartForm
 from ._helpers import page
 
 
@@ -31,22 +36,22 @@ def assessment_open(request):
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
-    done = run_service(
-        request,
-        form,
-        lambda data: services.assessment_open(
-            actor=request.user,
-            framework_version=data["framework_version"],
-            period=data["period"],
-            due_date=data["due_date"],
-            marking=data["marking"],
-            **form.target_kwargs(),
-        ),
-        success=lambda assessment: f"Assessment opened for {assessment.assessed_name}.",
-        then=lambda assessment: ("assessments:detail", assessment.pk),
-    )
-    if done:
-        return done
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_open(
+                actor=request.user,
+                framework_version=form.cleaned_data["framework_version"],
+                period=form.cleaned_data["period"],
+                due_date=form.cleaned_data["due_date"],
+                marking=form.cleaned_data["marking"],
+                from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
+                **form.target_kwargs(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
+            return redirect("assessments:detail", assessment.pk)
     return render(request, "assessments/assessment_open.html", {"form": form})
 
 
@@ -65,3 +70,41 @@ def assessment_detail(request, pk: int):
             letters=selectors.letters_of(assessment),
         ),
     )
+
+
+@requires(Action.SUBMIT_SELF_ASSESSMENT)
+def own_start(request):
+    """A council lead starts the council's own self-assessment."""
+    organisations = visible_organisations(
+        request.user, purpose=Action.SUBMIT_SELF_ASSESSMENT
+    ).exclude(kind="assessing_body")
+    form = OwnStartForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.own_self_assessment_start(
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                framework_version=form.cleaned_data["framework_version"],
+                period=form.cleaned_data["period"],
+                marking=form.cleaned_data["marking"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Self-assessment started.")
+            return redirect("assessments:detail", assessment.pk)
+    return render(request, "assessments/own_start.html", {"form": form})
+
+
+@requires(Action.VIEW_RECORDS)
+def own_export(request, pk: int, fmt: str):
+    """The council's own self-assessment for its committee (never a letter)."""
+    renderers = {"pdf": own_export_module.render_pdf, "docx": own_export_module.render_docx}
+    renderers["xlsx"] = own_export_module.render_xlsx
+    assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    if fmt not in renderers or not assessment.council_owned:
+        raise Http404
+    export = own_export_module.build(
+        assessment, selectors.responses_with_evidence(assessment), selectors.scale(assessment)
+    )
+    return file_response(renderers[fmt](export), filename=export.file_stem, extension=fmt)

@@ -78,3 +78,15 @@ def test_ordinary_names_are_kept_for_display():
         rules.check_filename(" Prevent plan 2021–22 (final).pdf ")
         == "Prevent plan 2021–22 (final).pdf"
     )
+
+
+def test_a_plain_text_file_is_called_a_text_file():
+    with pytest.raises(rules.UploadRefused, match="is a text file"):
+        rules.check_upload("notes.txt", samples.TEXT)
+    assert rules.check_upload("figures.csv", samples.CSV).key == "csv"
+
+
+def test_a_file_that_only_begins_like_a_pdf_is_refused():
+    with pytest.raises(rules.UploadRefused, match="not a valid PDF"):
+        rules.check_upload("letter.pdf", samples.PDF_PREFIX_ONLY)
+    assert rules.check_upload("letter.pdf", samples.PDF).key == "pdf"

@@ -106,9 +106,14 @@ def parse(name: str, content: bytes) -> ParsedFile | LoadProblem:
 # Fields that annotate a criterion without changing what is assessed: left out
 # of the hash, so that they can be added to a version already in use.
 ANNOTATIONS = ("delivery",)
+# Top-level keys about how a version is used (what its letters say, whether a
+# council may self-assess on its own), not what a score means: likewise left
+# out of the hash, so that they can be corrected on a version in use.
+UNHASHED_KEYS = frozenset({"letter", "council_self_assessment"})
 
 
 def _scored(doc: dict) -> dict:
+    doc = {key: value for key, value in doc.items() if key not in UNHASHED_KEYS}
     if not isinstance(doc.get("criteria"), list):
         return doc
     criteria = [

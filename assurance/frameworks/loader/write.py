@@ -73,6 +73,15 @@ def _version_fields(doc: dict, parsed: ParsedFile) -> dict:
         "meets_duty_from": scale["meets_duty_from"] if scored else None,
         "content_hash": parsed.content_hash,
         "source_file": parsed.name[:255],
+        **_metadata_fields(doc),
+    }
+
+
+def _metadata_fields(doc: dict) -> dict:
+    """The fields loaded from keys outside the content hash (parse.UNHASHED_KEYS)."""
+    return {
+        "letter_caveats": list((doc.get("letter") or {}).get("caveats", [])),
+        "allows_council_self_assessment": bool(doc.get("council_self_assessment", False)),
     }
 
 
@@ -187,8 +196,11 @@ def write_framework(parsed: ParsedFile, actor) -> tuple[str, list[tuple[str, str
         w.update(framework, {"title": doc["title"], "publisher": doc["publisher"]})
     version = FrameworkVersion.objects.filter(framework=framework, version=doc["version"]).first()
     if version is not None and version.content_hash == parsed.content_hash:
-        # Annotations are outside the hash: refresh them even on a version in use.
-        return ("updated" if _sync_annotations(w, version, doc) else "unchanged"), []
+        # Metadata and annotations are outside the hash: refresh them even on a
+        # version in use.
+        changed = w.update(version, _metadata_fields(doc))
+        changed |= _sync_annotations(w, version, doc)
+        return ("updated" if changed else "unchanged"), []
     if version is not None:
         users = users_of(version)
         if users:

@@ -81,8 +81,8 @@ def test_band_order_and_tag_class():
     assert rules.tag_class("blue") == rules.tag_class("") == ""
 
 
-def test_a_level_is_named_once_when_its_label_is_its_number():
+def test_a_level_is_named_by_its_label_alone():
     from assurance.frameworks.rules import level_name
 
     assert level_name(3, "3") == "3"
-    assert level_name(2, "Amber") == "2 – Amber"
+    assert level_name(2, "Amber") == "Amber"  # no invented number beside a named level

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0002_level_in_scale_trigger'),
+        ('assessments', '0003_letter_details_council_self_assessment_and_versions'),
     ]
 
     operations = [
