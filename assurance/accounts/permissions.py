@@ -47,6 +47,11 @@ class Action(StrEnum):
     RECORD_PROGRESS = "record_progress"
     MANAGE_RECOMMENDATION_SOURCES = "manage_recommendation_sources"
     CLOSE_SOURCE = "close_source"
+    # Verify addressed recommendations and decide extensions (see
+    # recommendations.rules.answering_action for which applies to a source).
+    VERIFY_ASSESSMENT_RECOMMENDATIONS = "verify_assessment_recommendations"
+    VERIFY_OWN_RECOMMENDATIONS = "verify_own_recommendations"
+    PUBLISH_NATIONAL_RECOMMENDATIONS = "publish_national_recommendations"
     # Delivery records (plan, governance, Channel, referrals, training, policies, engagement)
     EDIT_DELIVERY_RECORDS = "edit_delivery_records"
     # Exact small counts of referrals and cases: only the council itself
@@ -79,6 +84,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.RECORD_PROGRESS,
             A.MANAGE_RECOMMENDATION_SOURCES,
             A.CLOSE_SOURCE,
+            A.VERIFY_OWN_RECOMMENDATIONS,
             A.EDIT_DELIVERY_RECORDS,
         }
         | _COUNCIL_OWN
@@ -97,13 +103,15 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.MODERATE_ASSESSMENT,
             A.ISSUE_ASSESSMENT,
             A.REOPEN_ASSESSMENT,
+            A.VERIFY_ASSESSMENT_RECOMMENDATIONS,
             A.VIEW_REGIONAL_OVERSIGHT,
         }
     ),
     # Peer reviewers see only the reviews they are on: the reviews app scopes them.
     Role.PEER_REVIEWER: frozenset({A.VIEW_FRAMEWORKS, A.WORK_ON_REVIEW}),
     Role.NATIONAL_ANALYST: frozenset(
-        _COUNCIL_READ | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT}
+        _COUNCIL_READ
+        | {A.VIEW_REGIONAL_OVERSIGHT, A.VIEW_NATIONAL_OVERSIGHT, A.PUBLISH_NATIONAL_RECOMMENDATIONS}
     ),
     Role.ADMINISTRATOR: frozenset(
         {
@@ -113,6 +121,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.MANAGE_FRAMEWORKS,
             A.MANAGE_ORGANISATIONS,
             A.MANAGE_USERS,
+            A.PUBLISH_NATIONAL_RECOMMENDATIONS,
         }
     ),
 }
@@ -217,7 +226,10 @@ def can(user, action: Action, organisation_id: int | None) -> bool:
 # Kinds of register source (recommendations.models.SourceKind values) that an
 # issuing app hands over through recommendations.intake, and the action that
 # lets its user do so. A new issuer adds its kind here.
-ISSUER_ACTIONS: dict[str, Action] = {"assessment": A.ISSUE_ASSESSMENT}
+ISSUER_ACTIONS: dict[str, Action] = {
+    "assessment": A.ISSUE_ASSESSMENT,
+    "national": A.PUBLISH_NATIONAL_RECOMMENDATIONS,
+}
 
 
 def may_record_source(user, organisation_id: int | None) -> bool:
@@ -290,6 +302,23 @@ def may_remove_membership(actor, membership: Membership) -> bool:
 def removes_own_lead_role(actor, membership: Membership) -> bool:
     """Refused with a message: a council must not lose its lead by accident."""
     return membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD
+
+
+def people_who_can(action: Action, organisation_id: int) -> Q:
+    """A condition on users: those whose roles grant the action for this
+    organisation (the reverse of ``can``, for telling people by email)."""
+    roles = [role for role, actions in ROLE_ACTIONS.items() if action in actions]
+    everywhere = [r for r in roles if r in (Role.NATIONAL_ANALYST, Role.ADMINISTRATOR)]
+    local = [r for r in roles if r not in everywhere and r != Role.ASSESSOR]
+    condition = Q(memberships__role__in=everywhere) | Q(
+        memberships__role__in=local, memberships__organisation_id=organisation_id
+    )
+    if Role.ASSESSOR in roles:
+        covered = Q(assignments__organisation_id=organisation_id) | Q(
+            assignments__region__organisations__id=organisation_id
+        )
+        condition |= Q(memberships__role=Role.ASSESSOR) & covered
+    return condition & Q(is_active=True)
 
 
 def can_any(user, action: Action, organisation_ids: Iterable[int]) -> bool:

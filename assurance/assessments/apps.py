@@ -28,3 +28,8 @@ class AssessmentsConfig(AppConfig):
             selectors.get_response_by_pk_for,
             change_purpose=Action.EDIT_SELF_ASSESSMENT,
         )
+        from assurance.recommendations.scrutiny import register_pack_section
+
+        from .scrutiny import letter_outcome
+
+        register_pack_section(letter_outcome)

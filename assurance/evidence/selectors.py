@@ -4,12 +4,21 @@ forbidden."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from assurance.accounts.permissions import Action
 
 from .models import EvidenceItem
 from .registry import holder_getter
+
+
+def evidence_for(holder: Model) -> QuerySet[EvidenceItem]:
+    """Evidence attached to one record (already checked by the caller)."""
+    return EvidenceItem.objects.filter(
+        holder_type=ContentType.objects.get_for_model(holder), holder_id=holder.pk
+    ).select_related("uploaded_by")
 
 
 def get_evidence_for(user, pk: int, *, purpose: Action) -> EvidenceItem:

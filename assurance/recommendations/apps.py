@@ -8,6 +8,7 @@ class RecommendationsConfig(AppConfig):
     def ready(self) -> None:
         from assurance.accounts.permissions import Action
         from assurance.core.registry import register_history, register_home_section, register_nav
+        from assurance.evidence.registry import register_evidence_holder
 
         from . import home, selectors
         from .models import Recommendation, RecommendationSource
@@ -21,4 +22,11 @@ class RecommendationsConfig(AppConfig):
         )
         register_history(
             Recommendation, selectors.get_recommendation_for, purpose=Action.VIEW_RECORDS
+        )
+        # Evidence that a recommendation was addressed downloads only for
+        # those who may see the recommendation.
+        register_evidence_holder(
+            Recommendation,
+            selectors.get_recommendation_for,
+            change_purpose=Action.RESPOND_RECOMMENDATIONS,
         )

@@ -21,10 +21,14 @@ from django.utils import timezone
 from assurance.accounts.models import User
 from assurance.organisations.models import Organisation
 
+from . import rules
 from .models import (
+    Extension,
+    NationalSource,
     ProgressEntry,
     Recommendation,
     RecommendationSource,
+    Response,
     SourceKind,
     Status,
 )
@@ -159,7 +163,14 @@ def seed() -> None:
     }
     users = {
         u.email: u
-        for u in User.objects.filter(email__in=["lead@eastwick.example", "lead@ashdown.example"])
+        for u in User.objects.filter(
+            email__in=[
+                "lead@eastwick.example",
+                "lead@ashdown.example",
+                "assessor@homeoffice.example",
+                "analyst@homeoffice.example",
+            ]
+        )
     }
     if "London Borough of Eastwick" in organisations:
         eastwick = organisations["London Borough of Eastwick"]
@@ -167,3 +178,134 @@ def seed() -> None:
         _peer_review(eastwick, users.get("lead@eastwick.example"))
     if "Ashdown County Council" in organisations:
         _audit(organisations["Ashdown County Council"], users.get("lead@ashdown.example"))
+    _closure_demo(users)
+    _national_demo(users)
+
+
+# --- Verified closure and extensions, through the services -----------------------
+
+EVIDENCE_URL = "https://www.example.gov.uk/prevent/partnership-board-minutes"
+
+
+def _workable(source) -> list[Recommendation]:
+    return list(
+        source.recommendations.filter(
+            response__in=[Response.ACCEPTED, Response.PARTIALLY_ACCEPTED],
+            status__in=[Status.NOT_STARTED, Status.IN_PROGRESS],
+        ).order_by("number")
+    )
+
+
+def _closure_demo(users: dict) -> None:
+    """Eastwick's peer review: its review manager (the demo assessor, named as
+    verifier) verifies one addressed item, sends one back and grants an
+    extension. Ashdown's audit: its lead refuses an extension."""
+    from . import services
+
+    lead, assessor = users.get("lead@eastwick.example"), users.get("assessor@homeoffice.example")
+    review = RecommendationSource.objects.filter(
+        title__startswith="Home Office Prevent peer review"
+    ).first()
+    if (
+        lead
+        and assessor
+        and review
+        and not Extension.objects.filter(recommendation__source=review).exists()
+    ):
+        review.verifier = assessor
+        review.save(update_fields=["verifier"])
+        items = _workable(review)
+        for item, verify in zip(items[:2], (True, False), strict=False):
+            item = services.recommendation_address(
+                actor=lead,
+                recommendation=item,
+                statement="The board approved the revised arrangements.",
+                evidence_title="Partnership board minutes",
+                evidence_url=EVIDENCE_URL,
+            )
+            if verify:
+                services.recommendation_verify(actor=assessor, recommendation=item)
+            else:
+                services.recommendation_send_back(
+                    actor=assessor,
+                    recommendation=item,
+                    reason="The minutes show a decision but not the work done since.",
+                )
+        _extension(lead, assessor, items[2:], grant=True)
+    ashdown_lead = users.get("lead@ashdown.example")
+    audit = RecommendationSource.objects.filter(
+        title__startswith="Internal audit of Prevent"
+    ).first()
+    if (
+        ashdown_lead
+        and audit
+        and not Extension.objects.filter(recommendation__source=audit).exists()
+    ):
+        _extension(ashdown_lead, ashdown_lead, _workable(audit), grant=False)
+
+
+def _extension(asker, approver, items, *, grant: bool) -> None:
+    from . import services
+
+    item = next((i for i in items if i.milestone), None)
+    if item is None:
+        return
+    due = rules.date_in_force(item.milestone, item.revised_milestone)
+    extension = services.extension_request(
+        actor=asker,
+        recommendation=item,
+        requested_date=due + timedelta(days=90),
+        reason="The partnership board that must approve the work meets next quarter.",
+    )
+    services.extension_decide(
+        actor=approver,
+        extension=extension,
+        grant=grant,
+        note="" if grant else "The work can be done by the date agreed with the committee.",
+    )
+
+
+# --- National recommendations, with mixed responses ----------------------------
+
+_RESPONSES = ["accepted", "accepted", "partially_accepted", "pending", "rejected"]
+
+
+def _national_demo(users: dict) -> None:
+    """Published by the demo analyst to every English council; councils answer
+    in a spread of ways so that the national view has something to count."""
+    from assurance.organisations.models import Nation
+
+    from . import services
+
+    analyst = users.get("analyst@homeoffice.example")
+    content = _content()["national"]
+    if analyst is None or NationalSource.objects.filter(title=content["title"]).exists():
+        return
+    national = services.national_source_publish(
+        actor=analyst,
+        title=content["title"],
+        made_by=content["made_by"],
+        made_on=timezone.localdate() - timedelta(days=60),
+        reference=content["reference"],
+        recommendations=[
+            (n, item["text"], item["theme"]) for n, item in enumerate(content["items"], start=1)
+        ],
+        nation=Nation.ENGLAND,
+    )
+    entries = Recommendation.objects.filter(
+        source__kind=SourceKind.NATIONAL,
+        source__origin_id__in=national.applications.values("pk"),
+    ).order_by("source__organisation__name", "number")
+    changed = []
+    for index, entry in enumerate(entries):
+        entry.response = _RESPONSES[index % len(_RESPONSES)]
+        if entry.response in ("partially_accepted", "rejected"):
+            entry.reason = "Already covered by the council's existing arrangements."
+        if entry.response in ("accepted", "partially_accepted"):
+            entry.milestone = timezone.localdate() + timedelta(days=30 * (1 + index % 6))
+        if index % 7 == 0 and entry.response == "accepted":
+            entry.status, entry.verification = Status.COMPLETED, "addressed"
+        changed.append(entry)
+    Recommendation.objects.bulk_update(
+        changed, ["response", "reason", "milestone", "status", "verification"]
+    )

@@ -5,13 +5,14 @@ files always say the same thing."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from assurance.documents.docx import DocxBuilder
 from assurance.documents.pdf import render_pdf
 from assurance.documents.xlsx import workbook_from_rows
 
+from . import rules
 from .models import Recommendation, RecommendationSource
 
 
@@ -27,6 +28,16 @@ class RegisterDocument:
     # Cell values keep their types (dates stay dates) so the XLSX can filter and sort them.
     rows: list[list[object]]
     closing: str = ""
+    # The rows under each theme, in order of first appearance; "" for none.
+    themes: list[str] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[tuple[str, list[list[str]]]]:
+        """Rows grouped under their themes as a council's papers set them out."""
+        grouped: dict[str, list[list[str]]] = {}
+        for theme, row in zip(self.themes or [""] * len(self.rows), self.text_rows(), strict=True):
+            grouped.setdefault(theme, []).append(row)
+        return list(grouped.items())
 
     @property
     def filename(self) -> str:
@@ -42,6 +53,16 @@ def _text(value: object) -> str:
     if isinstance(value, date):
         return f"{value.day} {value:%B %Y}"
     return str(value)
+
+
+def closure_figures(items: Sequence[Recommendation]) -> list[tuple[str, str]]:
+    """ "Addressed 73%, verified 70%": both shares, reported separately."""
+    shares = rules.closure_shares((i.response, i.status, i.verification) for i in items)
+    total = shares["total"]
+    return [
+        ("Addressed", f"{shares['addressed_percent']}% ({shares['addressed']} of {total})"),
+        ("Verified", f"{shares['verified_percent']}% ({shares['verified']} of {total})"),
+    ]
 
 
 def _details(source: RecommendationSource) -> list[tuple[str, str]]:
@@ -64,24 +85,50 @@ def _lead(item: Recommendation) -> str:
 
 
 MATRIX_HEADERS = ["No.", "Recommendation", "Response", "Reason", "Lead", "Milestone"]
-TRACKER_HEADERS = [*MATRIX_HEADERS, "Status", "Latest progress", "Date completed"]
+TRACKER_HEADERS = [
+    *MATRIX_HEADERS,
+    "Status",
+    "Verification",
+    "Latest progress",
+    "Date completed",
+]
+
+
+def _due(item: Recommendation) -> object:
+    """The date in force, saying so when it was extended from the original."""
+    if item.revised_milestone:
+        return f"{_text(item.revised_milestone)} (extended from {_text(item.milestone)})"
+    return item.milestone
+
+
+def status_label(item: Recommendation) -> str:
+    """A rejected recommendation reads as rejected, whatever its status."""
+    return "Rejected" if item.response == rules.REJECTED else item.get_status_display()
+
+
+def number_cell(number: str) -> object:
+    """Whole numbers stay numbers in a spreadsheet; "2a" and "1.1" stay text."""
+    return int(number) if str(number).isdigit() else number
 
 
 def _matrix_row(item: Recommendation) -> list[object]:
     return [
-        item.number,
+        number_cell(item.number),
         item.text,
         item.get_response_display(),
         item.reason,
         _lead(item),
-        item.milestone,
+        _due(item),
     ]
 
 
 def _tracker_row(item: Recommendation) -> list[object]:
     latest = getattr(item, "latest_progress", None)
-    progress = f"{_text(latest.created_at.date())}: {latest.entry}" if latest else ""
-    return [*_matrix_row(item), item.get_status_display(), progress, item.completed_on]
+    progress = ""
+    if latest:
+        progress = f"{_text(latest.worked_on or latest.created_at.date())}: {latest.entry}"
+    verification = item.get_verification_display() if item.verification else ""
+    return [*_matrix_row(item), status_label(item), verification, progress, item.completed_on]
 
 
 def _build(kind, title, headers, row, source, items) -> RegisterDocument:
@@ -93,11 +140,12 @@ def _build(kind, title, headers, row, source, items) -> RegisterDocument:
         title=title,
         source_title=source.title,
         organisation=source.organisation.name,
-        details=_details(source),
+        details=_details(source) + closure_figures(items),
         marking=source.marking,
         headers=headers,
         rows=[row(item) for item in items],
         closing=closing,
+        themes=[item.theme for item in items],
     )
 
 
@@ -118,7 +166,10 @@ def to_docx(document: RegisterDocument) -> bytes:
     builder.heading(f"{document.source_title}: {document.title.lower()}", level=1)
     for label, value in document.details:
         builder.paragraph(f"{label}: {value}")
-    builder.table(document.headers, document.text_rows())
+    for theme, rows in document.groups:
+        if theme:
+            builder.heading(theme, level=2)
+        builder.table(document.headers, rows)
     if document.closing:
         builder.paragraph(document.closing)
     return builder.to_bytes()
@@ -137,8 +188,13 @@ def to_pdf(document: RegisterDocument) -> bytes:
 
 
 def to_xlsx(document: RegisterDocument) -> bytes:
+    """One sheet, with the theme as its first column so it can be filtered."""
+    themes = document.themes or [""] * len(document.rows)
     return workbook_from_rows(
-        title=document.title, headers=document.headers, rows=document.rows, marking=document.marking
+        title=document.title,
+        headers=["Theme", *document.headers],
+        rows=[[theme, *row] for theme, row in zip(themes, document.rows, strict=True)],
+        marking=document.marking,
     )
 
 

@@ -30,6 +30,7 @@ COLUMNS = [
     ("Milestone", "milestone", False),
     ("Status", "status", False),
     ("Date completed", "completed_on", False),
+    ("Progress", "progress", False),
 ]
 HEADINGS = [heading for heading, _, _ in COLUMNS]
 EXAMPLE_ROW = [
@@ -42,7 +43,10 @@ EXAMPLE_ROW = [
     "31/03/2027",
     "Not started",
     "",
+    "",
 ]
+RESPONSE_CHOICES = ["Accepted", "Partially accepted", "Rejected"]
+STATUS_CHOICES = ["Not started", "In progress", "Completed", "Superseded"]
 _RESPONSES = {
     "": rules.PENDING,
     "pending": rules.PENDING,
@@ -67,7 +71,7 @@ _STATUSES = {
 @dataclass
 class ImportRow:
     row: int
-    number: int
+    number: str
     text: str
     theme: str = ""
     response: str = rules.PENDING
@@ -76,6 +80,26 @@ class ImportRow:
     milestone: date | None = None
     status: str = rules.NOT_STARTED
     completed_on: date | None = None
+    # Optional text of a progress entry to record with the row.
+    progress: str = ""
+    # Set for a number already in the source: the row updates its status and
+    # progress (other columns are ignored); the status it has now.
+    current_status: str | None = None
+
+    def __post_init__(self) -> None:
+        self.number = rules.clean_number(self.number) or str(self.number)
+
+    @property
+    def is_update(self) -> bool:
+        return self.current_status is not None
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.progress) or self.status != self.current_status
+
+    @property
+    def current_status_label(self) -> str:
+        return (self.current_status or "").replace("_", " ").capitalize()
 
     def to_session(self) -> dict:
         data = asdict(self)
@@ -94,7 +118,8 @@ class ImportRow:
         from .models import Recommendation
 
         values = asdict(self)
-        values.pop("row")
+        for key in ("row", "progress", "current_status"):
+            values.pop(key)
         return Recommendation(source=source, **values)
 
     @property
@@ -116,20 +141,22 @@ class ParseResult:
         return not self.errors and bool(self.rows)
 
 
-def parse(filename: str, content: bytes, taken_numbers: set[int] = frozenset()) -> ParseResult:
-    """Read a whole upload. ``taken_numbers`` are numbers already used in the source."""
+def parse(filename: str, content: bytes, existing: dict | None = None) -> ParseResult:
+    """Read a whole upload. ``existing`` maps the numbers already in the source
+    to their status: a row with one of them updates that recommendation's
+    status and progress instead of creating one."""
     try:
         table = read_table(filename, content)
     except TableError as error:
         return _fail(error.problem)
-    return _parse_table(table, taken_numbers)
+    return _parse_table(table, {str(k): v for k, v in (existing or {}).items()})
 
 
 def _fail(problem: str, column: str = "") -> ParseResult:
     return ParseResult(errors=[RowError(0, column, problem)])
 
 
-def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
+def _parse_table(table: list[list], existing: dict[str, str]) -> ParseResult:
     table = list(table)
     while table and _blank(table[-1]):
         table.pop()
@@ -147,18 +174,25 @@ def _parse_table(table: list[list], taken: set[int]) -> ParseResult:
         return _fail("The file has headings but no recommendations.")
     if len(body) > MAX_ROWS:
         return _fail(f"The file has {len(body)} rows. Import at most {MAX_ROWS} at a time.")
-    result, seen = ParseResult(), set(taken)
+    result, seen = ParseResult(), set()
     for index, raw in enumerate(body, start=2):
         if _blank(raw):
             continue
         values = {key: _value(raw, position) for key, position in positions.items()}
-        row = _parse_row(index, values, result.errors)
+        number = _number(values.get("number"))
+        updating = number in existing
+        if updating and not _text(values.get("status")):
+            values["status"] = existing[number]  # a blank status keeps the current one
+        row = _parse_row(index, values, result.errors, updating=updating)
         if row is None:
             continue
         if row.number in seen:
-            where = "in this source" if row.number in taken else "earlier in the file"
-            result.errors.append(RowError(index, "Number", f"Number {row.number} is used {where}."))
+            result.errors.append(
+                RowError(index, "Number", f"Number {row.number} is used earlier in the file.")
+            )
         seen.add(row.number)
+        if row.number in existing:
+            row.current_status = existing[row.number]
         result.rows.append(row)
     return result
 
@@ -178,7 +212,9 @@ def _value(row: list, position: int):
     return value.strip() if isinstance(value, str) else value
 
 
-def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | None:
+def _parse_row(
+    index: int, values: dict, errors: list[RowError], *, updating: bool = False
+) -> ImportRow | None:
     before = len(errors)
 
     def error(column: str, problem: str) -> None:
@@ -186,7 +222,7 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
 
     number = _number(values.get("number"))
     if number is None:
-        error("Number", "Enter the recommendation's number as a whole number, such as 3.")
+        error("Number", "Enter the recommendation's number, such as 3, 2a or 1.1.")
     text = _text(values.get("text"))
     if not text:
         error("Recommendation", "Enter the text of the recommendation.")
@@ -203,7 +239,7 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
     completed_on = _date(values.get("completed_on"), "Date completed", error)
     if completed_on and status and status != rules.COMPLETED:
         error("Date completed", "Only give a date completed when the status is Completed.")
-    if status == rules.COMPLETED and not completed_on and len(errors) == before:
+    if status == rules.COMPLETED and not completed_on and not updating and len(errors) == before:
         error("Date completed", "Give the date a completed recommendation was completed.")
     if len(errors) > before:
         return None
@@ -218,6 +254,7 @@ def _parse_row(index: int, values: dict, errors: list[RowError]) -> ImportRow | 
         milestone=milestone,
         status=status,
         completed_on=completed_on,
+        progress=_text(values.get("progress")),
     )
 
 
@@ -229,15 +266,8 @@ def _key(value) -> str:
     return " ".join(_text(value).lower().replace("_", " ").split())
 
 
-def _number(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return value if value >= 1 else None
-    text = _text(value).rstrip(".)")
-    return int(text) if text.isdigit() and int(text) >= 1 else None
+def _number(value) -> str | None:
+    return rules.clean_number(value)
 
 
 def template_csv() -> bytes:
@@ -250,6 +280,28 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
+    """The template with drop-down lists for Response and Status."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     from assurance.documents.xlsx import workbook_from_rows
 
-    return workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])
+    content = workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.active
+    for key, choices in (("response", RESPONSE_CHOICES), ("status", STATUS_CHOICES)):
+        column = get_column_letter([k for _, k, _ in COLUMNS].index(key) + 1)
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Choose from the list",
+            error=f"Choose one of: {', '.join(choices)}.",
+        )
+        validation.add(f"{column}2:{column}{MAX_ROWS + 1}")
+        sheet.add_data_validation(validation)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

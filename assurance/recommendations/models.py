@@ -10,12 +10,15 @@ from simple_history.models import HistoricalRecords
 from assurance.core.marking import Marking
 from assurance.organisations.models import Organisation, Partnership
 
+from .rules import number_key
+
 
 class SourceKind(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment"
     PEER_REVIEW = "peer_review", "Peer review"
     SCRUTINY_REVIEW = "scrutiny_review", "Scrutiny review"
     INTERNAL_AUDIT = "internal_audit", "Internal audit"
+    NATIONAL = "national", "National recommendations"
     OTHER = "other", "Other review"
 
 
@@ -36,6 +39,22 @@ class Status(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETED = "completed", "Completed"
     SUPERSEDED = "superseded", "Superseded"
+
+
+class Verification(models.TextChoices):
+    """Addressed by the council, then verified (or sent back) by the body
+    that made the recommendation."""
+
+    NONE = "", "Not addressed"
+    ADDRESSED = "addressed", "Addressed, awaiting verification"
+    VERIFIED = "verified", "Verified"
+    SENT_BACK = "sent_back", "Sent back"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", "Asked for"
+    GRANTED = "granted", "Granted"
+    REFUSED = "refused", "Refused"
 
 
 class RecommendationSource(models.Model):
@@ -75,6 +94,16 @@ class RecommendationSource(models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     closing_statement = models.TextField(blank=True)
+    verifier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="named verifier",
+        help_text="Who verifies addressed recommendations and decides extensions, "
+        "besides those the source's kind names.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -106,11 +135,24 @@ class RecommendationSource(models.Model):
         return self.origin_id is not None
 
 
+class RecommendationQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.number_key = number_key(obj.number)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Recommendation(models.Model):
     source = models.ForeignKey(
         RecommendationSource, on_delete=models.CASCADE, related_name="recommendations"
     )
-    number = models.PositiveIntegerField(help_text="Its number within the source.")
+    number = models.CharField(
+        max_length=20, help_text="Its number within the source, such as 3, 2a or 1.1."
+    )
+    # The number padded so that it sorts naturally (rules.number_key): kept in
+    # step with the number by save() and bulk_create, never set by hand.
+    number_key = models.CharField(max_length=80, editable=False, default="")
     # For an issued source: the issuer's stable key of the item this entry
     # answers (intake.IssuedItem.key); blank for entries made by hand.
     origin_key = models.CharField(max_length=64, blank=True, editable=False)
@@ -139,13 +181,40 @@ class Recommendation(models.Model):
         verbose_name="lead person",
     )
     milestone = models.DateField("milestone (target date)", null=True, blank=True)
+    # The latest extension granted; the milestone keeps the original date.
+    revised_milestone = models.DateField("revised milestone", null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     completed_on = models.DateField("date completed", null=True, blank=True)
+    verification = models.CharField(
+        max_length=10, choices=Verification.choices, default=Verification.NONE, blank=True
+    )
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    addressed_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    # A duplicate of a recommendation from another of the council's sources:
+    # the work recorded on that one answers this one too.
+    answered_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name="answered by",
+    )
+    # Optimistic concurrency: a form carries the version it was drawn from
+    # and a save from an older version is refused rather than applied.
+    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["source", "number"]
+        ordering = ["source", "number_key"]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "number"], name="recommendation_number_unique"
@@ -164,11 +233,20 @@ class Recommendation(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "milestone"]),
+            models.Index(fields=["verification"]),
+            models.Index(fields=["source", "number_key"]),
             models.Index(fields=["response"]),
         ]
 
     def __str__(self) -> str:
         return f"Recommendation {self.number}"
+
+    def save(self, *args, **kwargs):
+        self.number = str(self.number)
+        self.number_key = number_key(self.number)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "number_key"}
+        super().save(*args, **kwargs)
 
 
 class ProgressEntry(models.Model):
@@ -180,6 +258,8 @@ class ProgressEntry(models.Model):
     entry = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the work happened, which may be before the entry was typed.
+    worked_on = models.DateField("date of the work", null=True, blank=True)
     status_from = models.CharField(max_length=12, choices=Status.choices)
     status_to = models.CharField(max_length=12, choices=Status.choices)
     history = HistoricalRecords()
@@ -196,9 +276,53 @@ class ProgressEntry(models.Model):
         return self.status_from != self.status_to
 
 
+class Extension(models.Model):
+    """A new target date asked for by the council and decided by the source's
+    approver. Every request is kept, granted or refused."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="extensions"
+    )
+    date_before = models.DateField("date in force when asked")
+    requested_date = models.DateField("new date asked for")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=8, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation"],
+                condition=models.Q(status="pending"),
+                name="extension_one_pending_per_recommendation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending")
+                | models.Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="extension_decided_has_who_and_when",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Extension to {self.requested_date} for {self.recommendation}"
+
+
 class ReminderStage(models.TextChoices):
     DUE_SOON = "due_soon", "Due within 14 days"
     OVERDUE = "overdue", "Overdue"
+    ESCALATED = "escalated", "Overdue with no extension: approver told"
 
 
 class ReminderSent(models.Model):
@@ -222,3 +346,76 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} reminder for {self.recommendation}"
+
+
+class NationalSource(models.Model):
+    """Recommendations made nationally (a learning review, an inquiry, a
+    national report) and published to chosen councils. Each council answers
+    them in its own register source (see NationalApplication)."""
+
+    title = models.CharField(max_length=250)
+    made_by = models.CharField("made by", max_length=250)
+    made_on = models.DateField("date made")
+    reference = models.CharField(max_length=120, blank=True)
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
+    # Which councils it applies to: every council, narrowed by any of these.
+    nation = models.CharField(max_length=16, blank=True)
+    region = models.ForeignKey(
+        "organisations.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    council_kind = models.CharField("kind of council", max_length=20, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NationalRecommendation(models.Model):
+    national_source = models.ForeignKey(
+        NationalSource, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    theme = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["national_source", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_source", "number"], name="national_recommendation_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"National recommendation {self.number}"
+
+
+class NationalApplication(models.Model):
+    """A national source applied to one council. Its id is the origin id of
+    that council's register source (kind "national"), through the intake."""
+
+    national_source = models.ForeignKey(
+        NationalSource, on_delete=models.CASCADE, related_name="applications"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="national_applications"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_source", "organisation"], name="national_applied_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.national_source} for {self.organisation}"

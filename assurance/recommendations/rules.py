@@ -3,6 +3,7 @@ Services, selectors and forms all defer to these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Protocol
@@ -21,12 +22,12 @@ NOT_STARTED, IN_PROGRESS, COMPLETED, SUPERSEDED = (
     "superseded",
 )
 DONE_STATUSES = frozenset({COMPLETED, SUPERSEDED})
-DUE_SOON, OVERDUE = "due_soon", "overdue"
+DUE_SOON, OVERDUE, ESCALATED = "due_soon", "overdue", "escalated"
 DUE_SOON_DAYS = 14
 
 
 class RecommendationLike(Protocol):
-    number: int
+    number: str
     response: str
     reason: str
     status: str
@@ -46,26 +47,128 @@ def is_settled(status: str, response: str, reason: str | None) -> bool:
     return status in DONE_STATUSES or (response == REJECTED and has_reason(reason))
 
 
-def is_overdue(milestone: date | None, status: str, today: date, response: str = PENDING) -> bool:
-    """Past its milestone and not done. A rejected recommendation has no
-    milestone to miss."""
-    if milestone is None or status in DONE_STATUSES or response == REJECTED:
-        return False
-    return milestone < today
+def date_in_force(milestone: date | None, revised_milestone: date | None) -> date | None:
+    """The target date that counts: the latest extension granted, else the
+    milestone the council set. The original stays on record beside it."""
+    return revised_milestone or milestone
+
+
+def has_target(status: str, response: str) -> bool:
+    """Whether a recommendation still has a date to meet: not done, not rejected."""
+    return status not in DONE_STATUSES and response != REJECTED
+
+
+def is_overdue(due: date | None, status: str, today: date, response: str = PENDING) -> bool:
+    """The one overdue rule: the date in force (see date_in_force) has passed
+    and the recommendation still has a target. The day itself is not late.
+    selectors.overdue_q is this rule as a database condition; a test holds
+    the two together."""
+    return due is not None and has_target(status, response) and due < today
 
 
 def reminder_stage(
-    milestone: date | None, status: str, today: date, response: str = PENDING
+    due: date | None, status: str, today: date, response: str = PENDING
 ) -> str | None:
-    """Which reminder a recommendation is due: "overdue", "due_soon" (milestone
-    within 14 days, today included) or None."""
-    if milestone is None or status in DONE_STATUSES or response == REJECTED:
-        return None
-    if milestone < today:
+    """Which reminder a recommendation is due: "overdue", "due_soon" (date in
+    force within 14 days, today included) or None."""
+    if is_overdue(due, status, today, response):
         return OVERDUE
-    if milestone <= today + timedelta(days=DUE_SOON_DAYS):
+    soon = due is not None and due <= today + timedelta(days=DUE_SOON_DAYS)
+    if soon and has_target(status, response):
         return DUE_SOON
     return None
+
+
+def escalates(overdue: bool, extension_pending_or_granted: bool) -> bool:
+    """The approver is told when an item is overdue and no extension has been
+    asked for or granted against the date in force."""
+    return overdue and not extension_pending_or_granted
+
+
+# --- Verified closure -------------------------------------------------------
+
+NOT_ADDRESSED, ADDRESSED, VERIFIED, SENT_BACK = "", "addressed", "verified", "sent_back"
+
+ASSESSMENT_KIND, PEER_REVIEW_KIND = "assessment", "peer_review"
+# Actions (values of permissions.Action) that let someone verify a source's
+# recommendations and decide its extensions, by kind of source. A peer
+# review's are answered by the named verifier (its review manager) only.
+_ANSWERING_ACTION = {ASSESSMENT_KIND: "verify_assessment_recommendations", PEER_REVIEW_KIND: None}
+OWN_SOURCE_ACTION = "verify_own_recommendations"
+
+
+def answering_action(kind: str) -> str | None:
+    """The action that lets someone verify this kind of source's
+    recommendations and grant its extensions: the body that made them."""
+    return _ANSWERING_ACTION.get(kind, OWN_SOURCE_ACTION)
+
+
+def may_answer(kind: str, *, holds_action, is_named_verifier: bool) -> bool:
+    """Who may verify or decide an extension: the named verifier, or whoever
+    holds the kind's answering action for the council. ``holds_action`` is
+    called with the action name."""
+    if is_named_verifier:
+        return True
+    action = answering_action(kind)
+    return action is not None and holds_action(action)
+
+
+def may_address(response: str, verification: str) -> str | None:
+    """Why a recommendation cannot be marked addressed now, or None if it can."""
+    if response not in (ACCEPTED, PARTIALLY_ACCEPTED):
+        return "Only an accepted or partially accepted recommendation can be marked addressed."
+    if verification in (ADDRESSED, VERIFIED):
+        return "This recommendation has already been marked addressed."
+    return None
+
+
+def counts_towards_closure(response: str, status: str) -> bool:
+    """The recommendations whose closure is measured: accepted in whole or in
+    part and not superseded (rejected ones have nothing to address)."""
+    return response in (ACCEPTED, PARTIALLY_ACCEPTED) and status != SUPERSEDED
+
+
+def closure_shares(items: Iterable[tuple[str, str, str]]) -> dict[str, int]:
+    """From (response, status, verification) triples: how many count, how
+    many are addressed (verified ones included: they were addressed first)
+    and how many verified, with whole-number percentages."""
+    counted = [v for response, status, v in items if counts_towards_closure(response, status)]
+    total = len(counted)
+    addressed = sum(v in (ADDRESSED, VERIFIED) for v in counted)
+    verified = sum(v == VERIFIED for v in counted)
+    return {
+        "total": total,
+        "addressed": addressed,
+        "verified": verified,
+        "addressed_percent": percent(addressed, total),
+        "verified_percent": percent(verified, total),
+    }
+
+
+def percent(part: int, whole: int) -> int:
+    """Rounded down, so that 99.6% is never shown as 100%."""
+    return (100 * part) // whole if whole else 0
+
+
+# --- Extensions -------------------------------------------------------------
+
+
+def extension_errors(
+    *, due: date | None, requested: date | None, reason: str, status: str, response: str
+) -> list[str]:
+    """What is wrong with asking for this new target date."""
+    errors = []
+    if not has_target(status, response):
+        errors.append("Only a recommendation still being worked on can be extended.")
+    if due is None:
+        errors.append("Set a milestone before asking for an extension.")
+    if requested is None:
+        errors.append("Enter the new target date.")
+    elif due is not None and requested <= due:
+        errors.append("The new target date must be after the date in force.")
+    if not has_reason(reason):
+        errors.append("Say why more time is needed.")
+    return errors
 
 
 _STATUS_PHRASES = {
@@ -77,6 +180,8 @@ _STATUS_PHRASES = {
 def blocker(recommendation: RecommendationLike) -> str | None:
     """Why this one recommendation stops its source being closed, if it does."""
     r = recommendation
+    if getattr(r, "verification", NOT_ADDRESSED) == ADDRESSED:
+        return f"Recommendation {r.number} is addressed and awaiting verification"
     if is_settled(r.status, r.response, r.reason):
         return None
     if r.response == REJECTED:
@@ -89,7 +194,35 @@ def blocker(recommendation: RecommendationLike) -> str | None:
 def closure_blockers(recommendations: Iterable[RecommendationLike]) -> list[str]:
     """Plain sentences saying what still stops a source being closed; an
     empty list means it may be closed."""
-    items = sorted(recommendations, key=lambda r: r.number)
+    items = sorted(recommendations, key=lambda r: number_key(r.number))
     if not items:
         return ["There are no recommendations to close"]
     return [reason for reason in (blocker(r) for r in items) if reason]
+
+
+# --- Numbers -----------------------------------------------------------------
+
+NUMBER_PATTERN = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
+
+
+def clean_number(value: object) -> str | None:
+    """A recommendation's number as the council writes it ("3", "2a", "1.1"),
+    or None when it is not one. Whole numbers from a spreadsheet lose ".0"."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value) if value >= 1 else None
+    text = str(value).strip().rstrip(".)")
+    if not text or len(text) > 20 or not NUMBER_PATTERN.match(text):
+        return None
+    if not any(c.isdigit() for c in text) or not text.strip("0.-"):
+        return None  # a number has a digit, and is not zero
+    return text
+
+
+def number_key(number: object) -> str:
+    """Sorts numbers naturally: 1 < 1.1 < 1.2 < 2 < 2a < 2b < 10."""
+    parts = re.findall(r"\d+|[A-Za-z]+", str(number))
+    return ".".join(p.zfill(10) if p.isdigit() else p.lower() for p in parts)

@@ -11,25 +11,55 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from assurance.accounts import permissions
 from assurance.accounts.models import User
-from assurance.accounts.permissions import Action, council_people, restrict
+from assurance.accounts.permissions import Action, can, restrict
 from assurance.frameworks.models import Criterion
 
 from . import rules
-from .models import ProgressEntry, Recommendation, RecommendationSource, Response, Status
+from .models import (
+    Extension,
+    NationalApplication,
+    NationalSource,
+    ProgressEntry,
+    Recommendation,
+    RecommendationSource,
+    Response,
+    SourceKind,
+    Status,
+)
 
 SOURCE_LOOKUPS = ("organisation", "partnership__members")
 RECOMMENDATION_LOOKUPS = ("source__organisation", "source__partnership__members")
 
 
+def has_target_q(prefix: str = "") -> Q:
+    """rules.has_target as a database condition."""
+    return ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES}) & ~Q(
+        **{f"{prefix}response": rules.REJECTED}
+    )
+
+
+def due_before_q(day: date, prefix: str = "", *, inclusive: bool = False) -> Q:
+    """The date in force (rules.date_in_force: the revised milestone, else the
+    milestone) falls before ``day`` (or on it, when inclusive)."""
+    op = "lte" if inclusive else "lt"
+    return Q(**{f"{prefix}revised_milestone__{op}": day}) | Q(
+        **{f"{prefix}revised_milestone__isnull": True, f"{prefix}milestone__{op}": day}
+    )
+
+
 def overdue_q(today: date, prefix: str = "") -> Q:
     """rules.is_overdue as a database condition; ``prefix`` reaches the
     recommendation from another model (e.g. "recommendations__")."""
-    return (
-        Q(**{f"{prefix}milestone__lt": today})
-        & ~Q(**{f"{prefix}status__in": rules.DONE_STATUSES})
-        & ~Q(**{f"{prefix}response": rules.REJECTED})
-    )
+    return due_before_q(today, prefix) & has_target_q(prefix)
+
+
+def mark_overdue(item: Recommendation, today: date) -> Recommendation:
+    """Put the date in force and the overdue flag on a loaded recommendation."""
+    item.due = rules.date_in_force(item.milestone, item.revised_milestone)
+    item.overdue = rules.is_overdue(item.due, item.status, today, item.response)
+    return item
 
 
 def unsettled_q(prefix: str = "") -> Q:
@@ -80,7 +110,7 @@ def source_recommendations(source: RecommendationSource) -> list[Recommendation]
     today = timezone.localdate()
     for item in items:
         item.latest_progress = item.progress_log[0] if item.progress_log else None
-        item.overdue = rules.is_overdue(item.milestone, item.status, today, item.response)
+        mark_overdue(item, today)
     return items
 
 
@@ -101,34 +131,58 @@ def get_recommendation_for(user, pk: int, *, purpose: Action) -> Recommendation:
             "source__organisation",
             purpose=purpose,
         )
-    recommendation = get_object_or_404(qs, pk=pk)
-    recommendation.overdue = rules.is_overdue(
-        recommendation.milestone,
-        recommendation.status,
-        timezone.localdate(),
-        recommendation.response,
-    )
-    return recommendation
+    return mark_overdue(get_object_or_404(qs, pk=pk), timezone.localdate())
 
 
 def progress_of(recommendation: Recommendation) -> QuerySet[ProgressEntry]:
     return recommendation.progress.select_related("author")
 
 
-def lead_candidates(source: RecommendationSource) -> QuerySet[User]:
+def extensions_of(recommendation: Recommendation) -> QuerySet[Extension]:
+    return recommendation.extensions.select_related("requested_by", "decided_by")
+
+
+def evidence_of(recommendation: Recommendation):
+    from assurance.evidence.selectors import evidence_for
+
+    return evidence_for(recommendation)
+
+
+def may_answer_for(user, source: RecommendationSource) -> bool:
+    """May this user verify the source's recommendations and decide its
+    extensions (rules.may_answer)?"""
+    return rules.may_answer(
+        source.kind,
+        holds_action=lambda action: can(user, Action(action), source.organisation_id),
+        is_named_verifier=source.verifier_id is not None and source.verifier_id == user.pk,
+    )
+
+
+def get_extension_for(user, pk: int, *, purpose: Action) -> Extension:
+    """An extension of a recommendation the user may reach for the purpose
+    (404 otherwise)."""
+    return get_object_or_404(
+        Extension.objects.select_related("recommendation__source").filter(
+            recommendation__in=visible_recommendations(user, purpose=purpose)
+        ),
+        pk=pk,
+    )
+
+
+def council_people(organisation_id: int) -> QuerySet[User]:
     """Who may be named as a lead person: the council's own people."""
-    return council_people([source.organisation_id])
+    return permissions.council_people([organisation_id])
 
 
 # --- The register page ----------------------------------------------------
 
 SORTS = {
-    "source": ("source__title", "number"),
-    "number": ("source__made_on", "source_id", "number"),
-    "milestone": ("milestone", "source_id", "number"),
-    "status": ("status", "source_id", "number"),
-    "response": ("response", "source_id", "number"),
-    "lead": ("lead", "source_id", "number"),
+    "source": ("source__title", "number_key"),
+    "number": ("source__made_on", "source_id", "number_key"),
+    "milestone": ("milestone", "source_id", "number_key"),
+    "status": ("status", "source_id", "number_key"),
+    "response": ("response", "source_id", "number_key"),
+    "lead": ("lead", "source_id", "number_key"),
 }
 DEFAULT_SORT = "milestone"
 
@@ -177,7 +231,19 @@ def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, i
     aggregates |= {f"status_{v}": Count("pk", filter=Q(status=v)) for v in Status.values}
     aggregates["overdue"] = Count("pk", filter=overdue_q(today))
     aggregates["total"] = Count("pk")
-    return qs.order_by().aggregate(**aggregates)
+    counted = Q(response__in=[rules.ACCEPTED, rules.PARTIALLY_ACCEPTED]) & ~Q(
+        status=rules.SUPERSEDED
+    )
+    aggregates["counted"] = Count("pk", filter=counted)
+    aggregates["addressed"] = Count(
+        "pk", filter=counted & Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])
+    )
+    aggregates["verified"] = Count("pk", filter=counted & Q(verification=rules.VERIFIED))
+    counts = qs.order_by().aggregate(**aggregates)
+    # The same shares as rules.closure_shares, counted by the database.
+    counts["addressed_percent"] = rules.percent(counts["addressed"], counts["counted"])
+    counts["verified_percent"] = rules.percent(counts["verified"], counts["counted"])
+    return counts
 
 
 def register_choices(user) -> dict[str, list]:
@@ -210,3 +276,110 @@ def home_counts(user) -> dict[str, int]:
     return qs.filter(source__status="open").aggregate(
         open=Count("pk", filter=unsettled_q()), overdue=Count("pk", filter=overdue_q(today))
     )
+
+
+# --- National recommendations ------------------------------------------------
+
+
+def visible_national_sources(user, *, purpose: Action) -> QuerySet[NationalSource]:
+    """National sources applied to at least one council the user may act on
+    for the purpose (every one, for those who act everywhere)."""
+    applied = restrict(
+        NationalApplication.objects.all(), user, "organisation", purpose=purpose
+    ).values("national_source_id")
+    return NationalSource.objects.filter(pk__in=applied).annotate(
+        councils=Count("applications", distinct=True)
+    )
+
+
+def get_national_source_for(user, pk: int, *, purpose: Action) -> NationalSource:
+    return get_object_or_404(visible_national_sources(user, purpose=purpose), pk=pk)
+
+
+def _national_entries(user, national: NationalSource) -> QuerySet[Recommendation]:
+    """Every council's register entry answering this national source, within
+    what the user may see. A national source's entries belong to the council
+    it was applied to (never a partnership), so scoping the applications
+    scopes the entries, without a join per row."""
+    applications = restrict(
+        national.applications.all(), user, "organisation", purpose=Action.VIEW_RECORDS
+    )
+    return Recommendation.objects.filter(
+        source__kind=SourceKind.NATIONAL, source__origin_id__in=applications.values("pk")
+    )
+
+
+_ANSWERED = Q(response__in=[rules.ACCEPTED, rules.PARTIALLY_ACCEPTED])
+
+
+def national_progress(user, national: NationalSource) -> list[dict]:
+    """Per national recommendation: how many councils hold it, accepted it (in
+    whole or part), addressed it and had it verified. Two queries whatever
+    the number of councils."""
+    counts = {
+        row["origin_key"]: row
+        for row in _national_entries(user, national)
+        .order_by()
+        .values("origin_key")
+        .annotate(
+            councils=Count("pk"),
+            accepted=Count("pk", filter=_ANSWERED),
+            addressed=Count("pk", filter=Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])),
+            verified=Count("pk", filter=Q(verification=rules.VERIFIED)),
+        )
+    }
+    empty = {"councils": 0, "accepted": 0, "addressed": 0, "verified": 0}
+    return [
+        {"recommendation": item} | counts.get(str(item.pk), empty)
+        for item in national.recommendations.all()
+    ]
+
+
+def national_positions(user, national: NationalSource) -> list[dict]:
+    """Each council's position for an adviser's region: per council, how many
+    of the national recommendations it accepted, addressed and had verified.
+    One query, ordered by council."""
+    return list(
+        _national_entries(user, national)
+        .order_by()
+        .values("source__organisation__name", "source_id")
+        .annotate(
+            total=Count("pk"),
+            accepted=Count("pk", filter=_ANSWERED),
+            addressed=Count("pk", filter=Q(verification__in=[rules.ADDRESSED, rules.VERIFIED])),
+            verified=Count("pk", filter=Q(verification=rules.VERIFIED)),
+        )
+        .order_by("source__organisation__name")
+    )
+
+
+# --- The scrutiny pack ------------------------------------------------------------
+
+
+def scrutiny_items(user, organisation_id: int, start: date, end: date) -> list[Recommendation]:
+    """A council's register entries for a period: sources made by its end
+    that were made in it or are still open, within what the user may see."""
+    qs = (
+        visible_recommendations(user, purpose=Action.VIEW_RECORDS)
+        .filter(source__organisation_id=organisation_id, source__made_on__lte=end)
+        .filter(Q(source__made_on__gte=start) | Q(source__status="open"))
+        .order_by("source__made_on", "source_id", "number_key")
+    )
+    today = timezone.localdate()
+    return [mark_overdue(item, today) for item in qs]
+
+
+def link_choices(recommendation: Recommendation) -> list[tuple[int, str]]:
+    """The council's recommendations in other open sources that could answer
+    this one (not themselves answered by another), for the link form."""
+    candidates = (
+        Recommendation.objects.filter(
+            source__organisation_id=recommendation.source.organisation_id,
+            source__status="open",
+            answered_by__isnull=True,
+        )
+        .exclude(source_id=recommendation.source_id)
+        .select_related("source")
+        .order_by("source__title", "number_key")
+    )
+    return [(r.pk, f"{r.source.title}: recommendation {r.number}") for r in candidates]

@@ -153,6 +153,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@prevent-assurance.invalid")
+# "each": one reminder email per recommendation; "digest": one email per person
+# listing all their items (schedule `manage.py send_reminders` weekly).
+RECOMMENDATION_REMINDERS = env.str("RECOMMENDATION_REMINDERS", default="each")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -44,8 +44,8 @@ def test_issuing_puts_the_recommendations_in_the_councils_register(
     assert source.kind == SourceKind.ASSESSMENT and source.organisation == scored.organisation
     items = list(source.recommendations.order_by("number"))
     assert [(r.number, r.text) for r in items] == [
-        (1, "Refresh the risk picture."),
-        (2, "Publish a plan."),
+        ("1", "Refresh the risk picture."),
+        ("2", "Publish a plan."),
     ]
     assert items[0].criterion == version.criteria.order_by("number").first()
     assert items[1].criterion is None
@@ -74,7 +74,7 @@ def test_reissue_keeps_responses_adds_new_and_supersedes_dropped(
     again = _issue(scored, assessor, second_assessor)
 
     assert again.pk == source.pk
-    items = {r.number: r for r in again.recommendations.all()}
+    items = {int(r.number): r for r in again.recommendations.all()}
     assert items[1].response == Response.ACCEPTED and items[1].lead == "Prevent lead"
     assert items[2].status == Status.SUPERSEDED
     assert "withdrawn" in items[2].progress.get().entry

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from simple_history.utils import bulk_create_with_history, update_change_reason
 
 from assurance.accounts.models import User
@@ -17,6 +16,7 @@ from assurance.organisations.models import Organisation, Partnership
 from ..intake import IssuedItem, IssuedSource
 from ..models import ProgressEntry, Recommendation, RecommendationSource, SourceKind, SourceStatus
 from ..models import Status as ItemStatus
+from .closure import reopen
 
 DROPPED_NOTE = "Superseded: this recommendation was withdrawn when the source was reissued."
 CHANGED_REASON = "Changed when the source was reissued"
@@ -74,7 +74,7 @@ def _first_issue(actor: User, issued: IssuedSource) -> RecommendationSource:
 def _entry(source: RecommendationSource, item: IssuedItem, number: int) -> Recommendation:
     return Recommendation(
         source=source,
-        number=number,
+        number=str(number),
         origin_key=item.key,
         text=item.text.strip(),
         theme=item.theme.strip(),
@@ -89,7 +89,8 @@ def _criterion_id(item: IssuedItem) -> int | None:
 def _bring_into_line(source: RecommendationSource, items, actor: User) -> None:
     entries = list(source.recommendations.select_for_update())
     by_key = {e.origin_key: e for e in entries if e.origin_key}
-    next_number = (source.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
+    # Register numbers may be "2a" or "1.1"; an added item takes the next whole number.
+    next_number = max((int(e.number) for e in entries if str(e.number).isdigit()), default=0) + 1
     changed = False
     for item in items:
         entry = by_key.get(item.key)
@@ -105,9 +106,7 @@ def _bring_into_line(source: RecommendationSource, items, actor: User) -> None:
             _supersede(entry, actor)
             changed = True
     if changed and source.status == SourceStatus.CLOSED:
-        source.status, source.closed_by, source.closed_at = SourceStatus.OPEN, None, None
-        source.save(update_fields=["status", "closed_by", "closed_at"])
-        update_change_reason(source, REOPENED_REASON)
+        reopen(source, REOPENED_REASON)
 
 
 def _update(entry: Recommendation, item: IssuedItem) -> bool:

@@ -80,6 +80,7 @@ def test_tracker_xlsx_has_real_columns_frozen_header_and_filter(client, lead, an
     sheet = load_workbook(BytesIO(_get(client, lead, answered, "tracker", "xlsx"))).active
     headers = [c.value for c in sheet[1]]
     assert headers == [
+        "Theme",
         "No.",
         "Recommendation",
         "Response",
@@ -87,6 +88,7 @@ def test_tracker_xlsx_has_real_columns_frozen_header_and_filter(client, lead, an
         "Lead",
         "Milestone",
         "Status",
+        "Verification",
         "Latest progress",
         "Date completed",
     ]
@@ -97,7 +99,7 @@ def test_tracker_xlsx_has_real_columns_frozen_header_and_filter(client, lead, an
     assert "Plan drafted" in first["Latest progress"]
     assert sheet.max_row == 4
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:I4"
+    assert sheet.auto_filter.ref == "A1:K4"
     assert sheet.oddHeader.center.text == "OFFICIAL-SENSITIVE"
 
 
@@ -121,3 +123,53 @@ def test_unknown_kind_or_format_is_404(client, lead, source):
         ).status_code
         == 404
     )
+
+
+def _tracker(n: int):
+    from assurance.recommendations import documents
+
+    row = ["", "Do a fairly long thing that takes some words to describe " * 2, "Accepted"]
+    return documents.RegisterDocument(
+        kind="tracker",
+        title="Progress tracker",
+        source_title="Review",
+        organisation="Council",
+        details=[("Council", "Council")],
+        marking="OFFICIAL",
+        headers=documents.TRACKER_HEADERS,
+        rows=[
+            [f"R{i:03d}", *row[1:], "", "Head", "", "In progress", "", "Note", ""]
+            for i in range(1, n + 1)
+        ],
+        themes=["Theme"] * n,
+    )
+
+
+@pytest.mark.parametrize("n", [15, 23])  # counts whose natural page break leaves one row alone
+def test_the_tracker_pdf_never_leaves_a_page_holding_one_row(n):
+    from assurance.recommendations import documents
+
+    pages = PdfReader(BytesIO(documents.to_pdf(_tracker(n)))).pages
+    counts = [sum(f"R{i:03d}" in p.extract_text() for i in range(1, n + 1)) for p in pages]
+    assert sum(counts) == n and 1 not in counts, counts
+
+
+def test_documents_group_by_theme_say_rejected_and_report_addressed_and_verified(answered):
+    from assurance.recommendations import documents
+    from assurance.recommendations.selectors import source_recommendations
+
+    Recommendation.objects.filter(source=answered, number=1).update(
+        theme="Schools", verification="verified"
+    )
+    Recommendation.objects.filter(source=answered, number=3).update(
+        theme="Training", response="accepted", verification="addressed", status="completed"
+    )
+    items = source_recommendations(answered)
+    doc = documents.tracker_context(answered, items)
+    assert [theme for theme, _ in doc.groups] == ["Schools", "", "Training"]
+    assert ("Addressed", "100% (2 of 2)") in doc.details
+    assert ("Verified", "50% (1 of 2)") in doc.details
+    rejected = next(r for r in doc.rows if r[0] == 2)
+    assert rejected[6] == "Rejected"
+    text = "\n".join(p.text for p in Document(BytesIO(documents.to_docx(doc))).paragraphs)
+    assert "Schools" in text and "Training" in text

@@ -15,7 +15,8 @@ HEAD = "Number,Recommendation,Theme,Response,Reason,Lead,Milestone,Status,Date c
 
 
 def parse_csv(text: str, taken=frozenset()):
-    return importing.parse("file.csv", text.encode("utf-8"), set(taken))
+    existing = taken if isinstance(taken, dict) else dict.fromkeys(taken, "not_started")
+    return importing.parse("file.csv", text.encode("utf-8"), existing)
 
 
 def test_good_csv_parses_every_row():
@@ -28,7 +29,7 @@ def test_good_csv_parses_every_row():
     assert result.ok, result.errors
     first, second = result.rows
     assert (first.number, first.text, first.response, first.milestone, first.status) == (
-        1,
+        "1",
         "Refresh the plan, with owners",
         "accepted",
         date(2027, 3, 31),
@@ -72,9 +73,36 @@ def test_every_row_error_is_reported_with_row_and_column():
     assert any("31/03/2027" in e.problem for e in result.errors if e.column == "Milestone")
 
 
-def test_number_already_in_the_source_is_an_error():
-    result = parse_csv(HEAD + "3,Clash,,,,,,,\n", taken={3})
-    assert [(e.row, e.problem) for e in result.errors] == [(2, "Number 3 is used in this source.")]
+def test_a_number_already_in_the_source_updates_its_status_and_progress():
+    head = HEAD.rstrip("\n") + ",Progress\n"
+    result = parse_csv(
+        head + "3,Known,,,,,,In progress,,Board agreed the plan\n4,New,,,,,,,,\n",
+        taken={3: "not_started"},
+    )
+    assert result.ok
+    update, new = result.rows
+    assert update.is_update and update.changes and update.progress == "Board agreed the plan"
+    assert (update.current_status, update.status) == ("not_started", "in_progress")
+    assert not new.is_update
+
+
+def test_a_blank_status_keeps_the_current_one_when_updating():
+    result = parse_csv(HEAD + "3,Known,,,,,,,\n", taken={3: "completed"})
+    assert result.ok and result.rows[0].status == "completed" and not result.rows[0].changes
+
+
+def test_the_xlsx_template_has_drop_downs_for_response_and_status():
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(importing.template_xlsx())).active
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists == {
+        "D2": '"Accepted,Partially accepted,Rejected"',
+        "H2": '"Not started,In progress,Completed,Superseded"',
+    }
+    assert [c.value for c in sheet[1]][-1] == "Progress"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +149,7 @@ def test_xlsx_with_real_dates_and_numbers():
     )
     result = importing.parse("upload.XLSX", content)
     assert result.ok
-    assert (result.rows[0].number, result.rows[0].milestone) == (1, date(2027, 5, 1))
+    assert (result.rows[0].number, result.rows[0].milestone) == ("1", date(2027, 5, 1))
 
 
 def test_templates_have_the_headings_and_parse_cleanly():
@@ -171,3 +199,9 @@ def test_template_downloads(client, lead):
     response = client.get(reverse("recommendations:import_template", args=["csv"]))
     assert response.content.decode("utf-8-sig").startswith("Number,Recommendation")
     assert client.get(reverse("recommendations:import_template", args=["pdf"])).status_code == 404
+
+
+def test_numbers_such_as_2a_and_1_1_are_accepted():
+    result = parse_csv(HEAD + "2a,Second part,,,,,,,\n1.1,First part,,,,,,,\nA,Bad,,,,,,,\n")
+    assert [r.number for r in result.rows] == ["2a", "1.1"]
+    assert [(e.row, e.column) for e in result.errors] == [(4, "Number")]

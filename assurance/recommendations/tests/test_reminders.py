@@ -102,3 +102,43 @@ def test_council_with_no_one_to_email_sends_nothing(council):
     assert not ReminderSent.objects.exists()
     user_with_role(Role.COUNCIL_LEAD, council)
     assert send_due_reminders(TODAY) == 1
+
+
+# --- Escalation and the digest -------------------------------------------------
+
+
+@pytest.fixture
+def late_letter_item(council, lead):
+    from assurance.recommendations.tests.factories import SourceFactory
+
+    source = SourceFactory(organisation=council, kind="assessment")
+    return RecommendationFactory(
+        source=source, number=1, response="accepted", milestone=TODAY - timedelta(days=3)
+    )
+
+
+def test_the_approver_is_told_once_when_overdue_with_no_extension(late_letter_item, council):
+    from assurance.accounts.tests.factories import assessor_for
+
+    assessor = assessor_for(council)
+    assert send_due_reminders(TODAY) == 2
+    escalation = [m for m in mail.outbox if m.to == [assessor.email]]
+    assert len(escalation) == 1 and "no extension" in escalation[0].subject.lower()
+    assert send_due_reminders(TODAY) == 0
+
+
+def test_no_escalation_once_an_extension_is_granted(late_letter_item, council):
+    from assurance.accounts.tests.factories import assessor_for
+
+    assessor = assessor_for(council)
+    late_letter_item.revised_milestone = TODAY + timedelta(days=60)
+    late_letter_item.save()
+    send_due_reminders(TODAY)
+    assert not [m for m in mail.outbox if assessor.email in m.to]
+
+
+def test_the_digest_sends_one_email_per_person_for_all_their_items(due, lead, contributor):
+    assert send_due_reminders(TODAY, mode="digest") == 2
+    to_lead = [m for m in mail.outbox if lead.email in m.to]
+    assert len(to_lead) == 1 and "Recommendations needing attention: 2" in to_lead[0].subject
+    assert send_due_reminders(TODAY, mode="digest") == 0

@@ -106,3 +106,120 @@ def test_closable_exactly_when_every_recommendation_is_settled(items):
     settled = [rules.is_settled(r.status, r.response, r.reason) for r in recs]
     assert (blockers == []) == all(settled)
     assert len(blockers) == settled.count(False)
+
+
+# --- Date in force, overdue, extensions, verification ----------------------
+
+
+def test_the_date_in_force_is_the_revised_milestone_when_granted():
+    original, revised = date(2026, 5, 1), date(2026, 9, 1)
+    assert rules.date_in_force(original, None) == original
+    assert rules.date_in_force(original, revised) == revised
+    assert rules.date_in_force(None, None) is None
+
+
+def test_overdue_is_judged_against_the_date_in_force():
+    original, revised = TODAY - timedelta(days=10), TODAY + timedelta(days=30)
+    assert rules.is_overdue(rules.date_in_force(original, None), rules.IN_PROGRESS, TODAY)
+    assert not rules.is_overdue(rules.date_in_force(original, revised), rules.IN_PROGRESS, TODAY)
+    assert rules.reminder_stage(original, rules.IN_PROGRESS, TODAY) == rules.OVERDUE
+    assert rules.reminder_stage(revised, rules.IN_PROGRESS, TODAY) is None
+    assert rules.reminder_stage(TODAY + timedelta(days=14), rules.IN_PROGRESS, TODAY) == (
+        rules.DUE_SOON
+    )
+    assert rules.reminder_stage(original, rules.COMPLETED, TODAY) is None
+    assert not rules.is_overdue(original, rules.IN_PROGRESS, TODAY, rules.REJECTED)
+
+
+def test_escalation_only_when_overdue_without_an_extension():
+    assert rules.escalates(True, False)
+    assert not rules.escalates(True, True)
+    assert not rules.escalates(False, False)
+
+
+def test_an_extension_must_move_the_date_later_with_a_reason():
+    due = date(2026, 6, 30)
+    ok = {"due": due, "status": rules.IN_PROGRESS, "response": rules.ACCEPTED}
+    assert rules.extension_errors(requested=date(2026, 9, 30), reason="Budget", **ok) == []
+    assert rules.extension_errors(requested=due, reason="Budget", **ok) == [
+        "The new target date must be after the date in force."
+    ]
+    assert rules.extension_errors(requested=date(2026, 9, 30), reason=" ", **ok) == [
+        "Say why more time is needed."
+    ]
+    done = ok | {"status": rules.COMPLETED}
+    assert rules.extension_errors(requested=date(2026, 9, 30), reason="x", **done)
+    assert rules.extension_errors(
+        requested=date(2026, 9, 30), reason="x", due=None, status="in_progress", response="accepted"
+    ) == ["Set a milestone before asking for an extension."]
+
+
+def test_who_may_verify_depends_on_the_kind_of_source():
+    assessor = {"verify_assessment_recommendations"}
+    council_lead = {"verify_own_recommendations"}
+
+    def may(kind, held, named=False):
+        return rules.may_answer(kind, holds_action=held.__contains__, is_named_verifier=named)
+
+    assert may("assessment", assessor)
+    assert not may("assessment", council_lead)  # a council never verifies its own letter
+    assert may("scrutiny_review", council_lead)
+    assert not may("scrutiny_review", assessor)
+    assert not may("peer_review", council_lead)  # the review manager, once named
+    assert may("peer_review", set(), named=True)
+    assert may("internal_audit", set(), named=True)
+
+
+def test_only_accepted_unaddressed_items_can_be_addressed():
+    assert rules.may_address(rules.ACCEPTED, rules.NOT_ADDRESSED) is None
+    assert rules.may_address(rules.PARTIALLY_ACCEPTED, rules.SENT_BACK) is None
+    assert rules.may_address(rules.REJECTED, rules.NOT_ADDRESSED)
+    assert rules.may_address(rules.PENDING, rules.NOT_ADDRESSED)
+    assert rules.may_address(rules.ACCEPTED, rules.ADDRESSED)
+    assert rules.may_address(rules.ACCEPTED, rules.VERIFIED)
+
+
+def test_addressed_counts_verified_ones_and_leaves_out_rejected_and_superseded():
+    items = [
+        (rules.ACCEPTED, rules.COMPLETED, rules.VERIFIED),
+        (rules.ACCEPTED, rules.COMPLETED, rules.ADDRESSED),
+        (rules.PARTIALLY_ACCEPTED, rules.IN_PROGRESS, rules.SENT_BACK),
+        (rules.REJECTED, rules.NOT_STARTED, rules.NOT_ADDRESSED),
+        (rules.ACCEPTED, rules.SUPERSEDED, rules.NOT_ADDRESSED),
+    ]
+    shares = rules.closure_shares(items)
+    assert shares == {
+        "total": 3,
+        "addressed": 2,
+        "verified": 1,
+        "addressed_percent": 66,
+        "verified_percent": 33,
+    }
+    assert rules.closure_shares([])["addressed_percent"] == 0
+
+
+def test_an_item_awaiting_verification_blocks_closure():
+    @dataclass
+    class Addressed(Rec):
+        verification: str = rules.ADDRESSED
+
+    blockers = rules.closure_blockers([Addressed(1, status=rules.COMPLETED)])
+    assert blockers == ["Recommendation 1 is addressed and awaiting verification"]
+
+
+def test_numbers_sort_naturally_and_are_cleaned():
+    numbers = ["10", "2b", "1.1", "2", "1", "2a", "1.10", "1.2"]
+    assert sorted(numbers, key=rules.number_key) == [
+        "1",
+        "1.1",
+        "1.2",
+        "1.10",
+        "2",
+        "2a",
+        "2b",
+        "10",
+    ]
+    assert rules.clean_number(3) == "3" and rules.clean_number(3.0) == "3"
+    assert rules.clean_number(" 2a. ") == "2a" and rules.clean_number("1.1") == "1.1"
+    for bad in (0, "0", "", "a", "1..2", "two words", True, None, "x" * 21):
+        assert rules.clean_number(bad) is None, bad

@@ -75,10 +75,10 @@ def test_register_filters_and_counts(lead, source, other_council):
     )
     RecommendationFactory(source=SourceFactory(organisation=other_council), number=1)
     overdue = selectors.register(lead, RegisterFilters(overdue=True))
-    assert [r.number for r in overdue] == [1]
-    assert [r.number for r in selectors.register(lead, RegisterFilters(lead="B"))] == [2]
+    assert [r.number for r in overdue] == ["1"]
+    assert [r.number for r in selectors.register(lead, RegisterFilters(lead="B"))] == ["2"]
     assert [r.number for r in selectors.register(lead, RegisterFilters(responses=["pending"]))] == [
-        3
+        "3"
     ]
     counts = selectors.register_counts(lead)
     assert counts["total"] == 3  # not the other council's

@@ -2,8 +2,20 @@
 
 from .documents import document
 from .imports import import_template, source_import, source_import_confirm
-from .progress import progress_add, recommendation_detail
+from .national import national_detail, national_list, national_publish
+from .progress import (
+    extension_decide,
+    extension_request,
+    progress_add,
+    recommendation_address,
+    recommendation_detail,
+    recommendation_link,
+    recommendation_reopen,
+    recommendation_respond,
+    recommendation_verify,
+)
 from .register import register
+from .scrutiny import scrutiny_pack, scrutiny_pack_download
 from .sources import (
     recommendation_add,
     source_close,
@@ -15,6 +27,18 @@ from .sources import (
 )
 
 __all__ = [
+    "scrutiny_pack",
+    "scrutiny_pack_download",
+    "national_detail",
+    "national_list",
+    "national_publish",
+    "extension_decide",
+    "extension_request",
+    "recommendation_address",
+    "recommendation_link",
+    "recommendation_reopen",
+    "recommendation_respond",
+    "recommendation_verify",
     "document",
     "import_template",
     "progress_add",

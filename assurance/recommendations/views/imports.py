@@ -25,8 +25,8 @@ def source_import(request, pk: int):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        taken = set(source.recommendations.values_list("number", flat=True))
-        result = importing.parse(upload.name, upload.read(), taken)
+        existing = dict(source.recommendations.values_list("number", "status"))
+        result = importing.parse(upload.name, upload.read(), existing)
         if result.ok:
             request.session[_SESSION_KEY] = {
                 "source": source.pk,
@@ -34,10 +34,18 @@ def source_import(request, pk: int):
             }
         else:
             request.session.pop(_SESSION_KEY, None)
+    rows = result.rows if result else []
     return render(
         request,
         "recommendations/source_import.html",
-        {"source": source, "form": form, "result": result},
+        {
+            "source": source,
+            "form": form,
+            "result": result,
+            "new_rows": [r for r in rows if not r.is_update],
+            "updated_rows": [r for r in rows if r.is_update and r.changes],
+            "unchanged": sum(1 for r in rows if r.is_update and not r.changes),
+        },
     )
 
 
@@ -59,7 +67,8 @@ def source_import_confirm(request, pk: int):
         return redirect("recommendations:source_import", pk=source.pk)
     request.session.pop(_SESSION_KEY, None)
     messages.success(
-        request, f"{len(created)} recommendation{'s' if len(created) != 1 else ''} imported."
+        request,
+        f"{len(created)} recommendation{'s' if len(created) != 1 else ''} imported or updated.",
     )
     return redirect("recommendations:source", pk=source.pk)
 

@@ -9,7 +9,7 @@ from assurance.accounts.permissions import Action, requires
 from assurance.organisations.selectors import visible_organisations
 from assurance.ui.forms import add_service_errors, run_service
 
-from .. import forms, rules, selectors, services
+from .. import documents, forms, rules, selectors, services
 
 
 @requires(Action.VIEW_RECORDS)
@@ -46,6 +46,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
             "source": source,
             "items": items,
             "blockers": rules.closure_blockers(items) if not source.is_closed else [],
+            "figures": documents.closure_figures(items),
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
@@ -104,7 +105,7 @@ def source_reopen(request, pk: int):
 def source_respond(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.RESPOND_RECOMMENDATIONS)
     items = selectors.source_recommendations(source)
-    people = [(u.pk, u.full_name) for u in selectors.lead_candidates(source)]
+    people = [(u.pk, u.full_name) for u in selectors.council_people(source.organisation_id)]
     lines = [
         forms.ResponseForm(
             request.POST or None,

@@ -1,0 +1,117 @@
+"""The scrutiny pack: every section, in every format, saying the same thing."""
+
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from assurance.recommendations import scrutiny
+from assurance.recommendations.tests.factories import RecommendationFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_period_bounds():
+    assert scrutiny.period_bounds("2025/26") == (date(2025, 4, 1), date(2026, 3, 31))
+    assert scrutiny.period_bounds("2025/27") is None
+    assert scrutiny.period_bounds("2025") is None
+
+
+@pytest.fixture
+def register(council):
+    own = SourceFactory(organisation=council, title="Scrutiny review", made_on=date(2025, 6, 1))
+    RecommendationFactory(
+        source=own, number=1, response="accepted", status="completed", verification="verified"
+    )
+    RecommendationFactory(
+        source=own, number=2, response="accepted", status="completed", verification="addressed"
+    )
+    RecommendationFactory(
+        source=own,
+        number=3,
+        response="accepted",
+        milestone=date(2025, 9, 1),
+        revised_milestone=date(2099, 1, 1),
+    )
+    RecommendationFactory(
+        source=own, number=4, response="accepted", milestone=date.today() - timedelta(days=3)
+    )
+    national = SourceFactory(
+        organisation=council, kind="national", title="National review", made_on=date(2025, 5, 1)
+    )
+    RecommendationFactory(
+        source=national, number=1, text="National thing", response="rejected", reason="Covered"
+    )
+    return own
+
+
+def _download(client, user, council, extension):
+    client.force_login(user)
+    url = reverse("recommendations:scrutiny_pack_download", args=[council.pk, "2025-26", extension])
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content
+
+
+def test_the_pack_has_every_section_and_the_shares(client, lead, council, register):
+    text = "\n".join(
+        p.text for p in Document(BytesIO(_download(client, lead, council, "docx"))).paragraphs
+    )
+    for heading in [
+        "Response matrix",
+        "Tracker: addressed, awaiting verification",
+        "Tracker: verified",
+        "Tracker: extended",
+        "Tracker: overdue",
+        "National recommendations and the council's position",
+        "Addressed: 50% (2 of 4)",
+        "Verified: 25% (1 of 4)",
+    ]:
+        assert heading in text, heading
+    pdf = PdfReader(BytesIO(_download(client, lead, council, "pdf")))
+    page = pdf.pages[0]
+    assert round(float(page.mediabox.width)) in (842, 595)  # A4, landscape or portrait
+    pdf_text = " ".join(p.extract_text() for p in pdf.pages)
+    assert "OFFICIAL" in pdf_text and "Tracker: overdue" in " ".join(pdf_text.split())
+    workbook = load_workbook(BytesIO(_download(client, lead, council, "xlsx")))
+    assert "Summary" in workbook.sheetnames and len(workbook.sheetnames) >= 7
+
+
+def test_a_provider_adds_its_section(client, lead, council, register):
+    def delivery(user, organisation, period):
+        return scrutiny.PackSection("Delivery figures", ["Measure", "Value"], [["Sessions", 4]])
+
+    scrutiny.register_pack_section(delivery)
+    try:
+        text = "\n".join(
+            p.text for p in Document(BytesIO(_download(client, lead, council, "docx"))).paragraphs
+        )
+    finally:
+        scrutiny._PROVIDERS.remove(delivery)
+    assert "Delivery figures" in text
+
+
+def test_another_council_gets_404_and_a_bad_period_404(client, other_lead, lead, council):
+    client.force_login(other_lead)
+    url = reverse("recommendations:scrutiny_pack_download", args=[council.pk, "2025-26", "pdf"])
+    assert client.get(url).status_code == 404
+    client.force_login(lead)
+    bad = reverse("recommendations:scrutiny_pack_download", args=[council.pk, "2025-27", "pdf"])
+    assert client.get(bad).status_code == 404
+
+
+def test_the_choice_page_links_the_downloads(client, lead, council):
+    client.force_login(lead)
+    page = client.get(
+        reverse("recommendations:scrutiny_pack"), {"organisation": council.pk, "period": "2025/26"}
+    )
+    assert b"2025-26.pdf" in page.content
+    wrong = client.get(
+        reverse("recommendations:scrutiny_pack"),
+        {"organisation": council.pk, "period": "last year"},
+    )
+    assert b"reporting year" in wrong.content

@@ -1,0 +1,56 @@
+"""National recommendations: the list, publishing, and the national view."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from assurance.accounts.permissions import Action, has_action, requires
+from assurance.organisations.models import COUNCIL_KINDS, Nation, OrganisationKind, Region
+from assurance.ui.forms import add_service_errors
+
+from .. import forms, selectors, services
+
+
+@requires(Action.VIEW_REGIONAL_OVERSIGHT)
+def national_list(request):
+    sources = selectors.visible_national_sources(request.user, purpose=Action.VIEW_RECORDS)
+    return render(request, "recommendations/national_list.html", {"sources": sources})
+
+
+@requires(Action.PUBLISH_NATIONAL_RECOMMENDATIONS)
+def national_publish(request):
+    form = forms.NationalSourceForm(
+        request.POST or None,
+        regions=Region.objects.all(),
+        nations=Nation.choices,
+        council_kinds=[(k, label) for k, label in OrganisationKind.choices if k in COUNCIL_KINDS],
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            national = services.national_source_publish(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            count = national.applications.count()
+            messages.success(request, f"“{national.title}” has been published to {count} councils.")
+            if has_action(request.user, Action.VIEW_REGIONAL_OVERSIGHT):
+                return redirect("recommendations:national", pk=national.pk)
+            return redirect("recommendations:national_publish")
+    return render(request, "recommendations/national_form.html", {"form": form})
+
+
+@requires(Action.VIEW_REGIONAL_OVERSIGHT)
+def national_detail(request, pk: int):
+    national = selectors.get_national_source_for(request.user, pk, purpose=Action.VIEW_RECORDS)
+    nationally = has_action(request.user, Action.VIEW_NATIONAL_OVERSIGHT)
+    return render(
+        request,
+        "recommendations/national_detail.html",
+        {
+            "national": national,
+            "nationally": nationally,
+            "progress": selectors.national_progress(request.user, national),
+            "positions": [] if nationally else selectors.national_positions(request.user, national),
+            "marking": national.marking,
+        },
+    )
