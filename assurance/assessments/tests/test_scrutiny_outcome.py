@@ -5,7 +5,7 @@ import pytest
 from assurance.assessments import services
 from assurance.assessments.scrutiny import letter_outcome
 
-from .factories import complete_self_assessment, open_assessment, score_all, submit
+from .factories import complete_self_assessment, issue, open_assessment, score_all, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_the_outcome_lists_each_criterion_with_its_band(
     assert letter_outcome(lead, council, assessment.period) is None  # not issued yet
     services.assessment_ready_for_moderation(actor=assessor, assessment=assessment)
     services.moderation_agree(actor=second_assessor, assessment=assessment)
-    services.assessment_issue(actor=assessor, assessment=assessment)
+    issue(assessment, assessor)
     section = letter_outcome(lead, council, assessment.period)
     assert section.title == "The letter's outcome"
     assert len(section.rows) == version.criteria.count()
