@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from assurance.core.admin_concurrency import OptimisticConcurrencyAdmin
 
+from . import services
 from .models import AssessorAssignment, Membership, User
 from .permissions import Action, has_action
 
@@ -27,6 +28,15 @@ class UserAdmin(OptimisticConcurrencyAdmin, BaseUserAdmin, SimpleHistoryAdmin):
     list_display = ["email", "full_name", "is_active", "is_staff"]
     search_fields = ["email", "full_name"]
     inlines = [MembershipInline, AssignmentInline]
+
+    def save_formset(self, request, form, formset, change):
+        """Roles and assignments are written by the services, never by the admin."""
+        save, delete = _INLINE_SERVICES[formset.model]
+        for obj in formset.save(commit=False):
+            save(request.user, obj)
+        for obj in formset.deleted_objects:
+            delete(request.user, obj)
+
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Details", {"fields": ["full_name", "job_title"]}),
@@ -39,15 +49,39 @@ class UserAdmin(OptimisticConcurrencyAdmin, BaseUserAdmin, SimpleHistoryAdmin):
     list_filter = ["is_active", "is_staff"]
 
 
+_INLINE_SERVICES = {
+    Membership: (
+        lambda actor, obj: services.membership_save(actor=actor, membership=obj),
+        lambda actor, obj: services.membership_delete(actor=actor, membership=obj),
+    ),
+    AssessorAssignment: (
+        lambda actor, obj: services.assignment_save(actor=actor, assignment=obj),
+        lambda actor, obj: services.assignment_delete(actor=actor, assignment=obj),
+    ),
+}
+
+
+class ServiceAdmin(SimpleHistoryAdmin):
+    def save_model(self, request, obj, form, change):
+        _INLINE_SERVICES[type(obj)][0](request.user, obj)
+
+    def delete_model(self, request, obj):
+        _INLINE_SERVICES[type(obj)][1](request.user, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(Membership)
-class MembershipAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
+class MembershipAdmin(OptimisticConcurrencyAdmin, ServiceAdmin):
     list_display = ["user", "organisation", "role", "can_moderate"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "organisation"]
 
 
 @admin.register(AssessorAssignment)
-class AssessorAssignmentAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
+class AssessorAssignmentAdmin(OptimisticConcurrencyAdmin, ServiceAdmin):
     list_display = ["assessor", "organisation", "region"]
     autocomplete_fields = ["assessor", "organisation"]
 

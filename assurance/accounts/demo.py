@@ -1,8 +1,6 @@
 """One demo account per role, with a published password. Only ever created
 where settings.DEMO_ACCOUNTS_ALLOWED is on (never in production)."""
 
-from assurance.organisations.models import Organisation, Region
-
 from .models import AssessorAssignment, Membership, Role, User
 
 DEMO_PASSWORD = "demo-Prevent-2026"
@@ -48,8 +46,14 @@ ASSIGNMENTS = {
     "manager@gov-scot.example": ["Scotland"],
 }
 
+# The demo administrator may open the Django admin; the demo analyst moderates.
+ADMINISTRATORS = {"admin@service.example"}
+MODERATING_ANALYSTS = {"analyst@homeoffice.example"}
+
 
 def seed() -> list[tuple[str, str, str]]:
+    from assurance.organisations.models import Organisation, Region
+
     organisations = {o.name: o for o in Organisation.objects.all()}
     logins = []
     for email, name, role, organisation_name in DEMO_USERS:
@@ -57,14 +61,14 @@ def seed() -> list[tuple[str, str, str]]:
         if created or not user.has_usable_password():
             user.set_password(DEMO_PASSWORD)
         user.full_name = name
-        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+        user.is_staff = user.is_superuser = email in ADMINISTRATORS
         user.save()
         organisation = organisations.get(organisation_name) if organisation_name else None
         Membership.objects.update_or_create(
             user=user,
             organisation=organisation,
             role=role,
-            defaults={"can_moderate": role == Role.NATIONAL_ANALYST},
+            defaults={"can_moderate": email in MODERATING_ANALYSTS},
         )
         for region_name in ASSIGNMENTS.get(email, []):
             AssessorAssignment.objects.get_or_create(

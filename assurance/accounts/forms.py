@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from assurance.core.forms import GovukForm, GovukFormMixin
+from assurance.ui.forms import GovukForm, GovukFormMixin
 
-from .services import INVITABLE_ROLES
+from .models import COUNCIL_ROLES
 
 
 class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
@@ -47,7 +47,7 @@ class InviteColleagueForm(GovukForm):
     email = forms.EmailField(label="Email address")
     role = forms.ChoiceField(
         label="Role",
-        choices=[(r.value, r.label) for r in INVITABLE_ROLES],
+        choices=[(r.value, r.label) for r in COUNCIL_ROLES],
         widget=forms.RadioSelect,
         help_text="Contributors edit what they are given; viewers only read.",
     )

@@ -8,8 +8,6 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from assurance.organisations.models import Organisation, Region
-
 
 class Role(models.TextChoices):
     COUNCIL_LEAD = "council_lead", "Council lead"
@@ -21,8 +19,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
-COUNCIL_ROLES = frozenset({Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER})
-GLOBAL_ROLES = frozenset({Role.NATIONAL_ANALYST, Role.ADMINISTRATOR})
+# The council roles, in the order forms offer them: the one definition.
+COUNCIL_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
 
 
 class UserManager(BaseUserManager):
@@ -78,7 +76,7 @@ class Membership(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
-        Organisation,
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -116,10 +114,18 @@ class AssessorAssignment(models.Model):
 
     assessor = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessors",
     )
     region = models.ForeignKey(
-        Region, on_delete=models.CASCADE, null=True, blank=True, related_name="assessors"
+        "organisations.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessors",
     )
     history = HistoricalRecords()
 
@@ -155,7 +161,7 @@ class Invitation(models.Model):
     conflict of interest is refused to the person it concerns."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations"
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField()
     full_name = models.CharField(max_length=150)
@@ -223,7 +229,11 @@ class AuditEvent(models.Model):
     email = models.CharField(max_length=254, blank=True, help_text="As given, for failures.")
     address = models.CharField(max_length=45, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     summary = models.CharField(max_length=500)
 

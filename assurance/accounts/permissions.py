@@ -11,6 +11,7 @@ kept on the user object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
@@ -19,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q, QuerySet
 
-from .models import AssessorAssignment, Membership, Role
+from .models import COUNCIL_ROLES, AssessorAssignment, Membership, Role, User
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
 
 class Action(StrEnum):
@@ -376,6 +377,67 @@ def may_hand_over(user, kind: str, organisation_id: int | None) -> bool:
     return issuer_action is not None and can(user, issuer_action, organisation_id)
 
 
+# --- Questions about roles, answered here so that no other module compares them
+
+
+def is_council_role(role: str) -> bool:
+    return role in COUNCIL_ROLES
+
+
+def acts_for_council(user) -> bool:
+    """Does the user hold a role at a council (lead, contributor or viewer)?"""
+    return bool(roles_of(user) & frozenset(COUNCIL_ROLES))
+
+
+def acts_as_assessor(user) -> bool:
+    return Role.ASSESSOR in roles_of(user)
+
+
+def sees_every_organisation(user) -> bool:
+    """National analysts and administrators: the directory has no edge for them."""
+    return organisation_scope(user, A.VIEW_ORGANISATION) is EVERYWHERE
+
+
+def assessing_body_of(user) -> int | None:
+    """The assessing body an assessor works for (their assessor membership's organisation)."""
+    return (
+        Membership.objects.filter(user=user, role=Role.ASSESSOR)
+        .values_list("organisation", flat=True)
+        .first()
+    )
+
+
+def council_memberships(
+    organisation_ids: Iterable[int], *, holding: Action = A.VIEW_RECORDS
+) -> QuerySet[Membership]:
+    """Active users' council-role memberships at these organisations whose role
+    grants ``holding`` (e.g. RESPOND_RECOMMENDATIONS: the council's leads)."""
+    roles = [r for r in COUNCIL_ROLES if holding in ROLE_ACTIONS[r]]
+    return Membership.objects.filter(
+        organisation_id__in=list(organisation_ids), role__in=roles, user__is_active=True
+    )
+
+
+def council_people(
+    organisation_ids: Iterable[int], *, holding: Action = A.VIEW_RECORDS
+) -> QuerySet[User]:
+    """A council's people: the one definition (who may be named a lead, who is reminded)."""
+    memberships = council_memberships(organisation_ids, holding=holding)
+    return User.objects.filter(pk__in=memberships.values("user")).order_by("full_name", "pk")
+
+
+def may_remove_membership(actor, membership: Membership) -> bool:
+    """A council lead removes council roles at their own council."""
+    return is_council_role(membership.role) and can(
+        actor, A.MANAGE_COLLEAGUES, membership.organisation_id
+    )
+
+
+def removes_own_lead_role(actor, membership: Membership) -> bool:
+    """Refused with a message: a council must not lose its lead by accident."""
+    return membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD
+
+
 def people_who_can(action: Action, organisation_id: int) -> Q:
     """A condition on users: those whose roles grant the action for this
     organisation (the reverse of ``can``, for telling people by email)."""
@@ -457,6 +519,74 @@ def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QueryS
     if not scope:
         return queryset.none()
     return queryset.filter(_scope_condition(queryset.model, lookups or ("organisation",), scope))
+
+
+# --- Field visibility by stage -----------------------------------------------
+# What the assessing side writes before issue (draft levels, rationale and
+# feedback, the draft summary, moderators' comments, and the reasons recorded
+# with each change) is seen only by those who score or moderate the record
+# until it is issued. After issue the current values are part of the letter;
+# their history of drafts stays with the assessing side. Pages, history,
+# exports and the API all ask ``hidden_fields``; nothing else decides this.
+
+DRAFT_FIELDS: dict[str, frozenset[str]] = {
+    "assessments.assessment": frozenset(
+        {"summary", "moderation_note", "moderated_by", "moderated_at"}
+    ),
+    "assessments.criterionresponse": frozenset(
+        {
+            "assessed_level",
+            "good_practice",
+            "areas_for_development",
+            "rationale",
+            "assessed_by",
+            "assessed_at",
+            "moderated_level",
+            "moderation_comment",
+            "moderated_by",
+            "moderated_at",
+        }
+    ),
+    "assessments.assessmentrecommendation": frozenset(
+        {"number", "criterion", "text", "created_by", "created_at"}
+    ),
+}
+ASSESSING_ACTIONS = (A.SCORE_ASSESSMENT, A.MODERATE_ASSESSMENT)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where a record stands, as far as field visibility is concerned."""
+
+    organisation_ids: tuple[int, ...]
+    issued: bool
+
+
+# model label -> function(record) -> Stage; the owning app registers it in ready().
+_STAGES: dict[str, Callable[[Any], Stage]] = {}
+
+
+def register_stage(label: str, stage_of: Callable[[Any], Stage]) -> None:
+    _STAGES[label] = stage_of
+
+
+def sees_drafts(user, organisation_ids: Iterable[int]) -> bool:
+    """Is the user on the assessing side for these organisations?"""
+    ids = list(organisation_ids)
+    return any(can_any(user, action, ids) for action in ASSESSING_ACTIONS)
+
+
+def hidden_fields(user, record, *, history: bool = False) -> frozenset[str]:
+    """The fields of ``record`` the user may not see now (or, with
+    ``history=True``, in its history). Empty for most records and users."""
+    label = record._meta.label_lower
+    fields = DRAFT_FIELDS.get(label)
+    if not fields:
+        return frozenset()
+    stage = _STAGES[label](record)
+    if sees_drafts(user, stage.organisation_ids) or (stage.issued and not history):
+        return frozenset()
+    return fields
 
 
 # --- Declaring a view's access -------------------------------------------------

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assurance.organisations.models import Organisation
-
 from .models import AssessorAssignment, Invitation, Membership, User
 from .permissions import Action, can
+
+if TYPE_CHECKING:
+    from assurance.organisations.models import Organisation
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:

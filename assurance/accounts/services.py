@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -11,13 +13,20 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from assurance.organisations.models import Organisation
-
 from .audit import audit_record
-from .models import COUNCIL_ROLES, AuditKind, Invitation, Membership, Role, User
-from .permissions import Action, can, council_role_conflict, forget_grants
+from .models import AssessorAssignment, AuditKind, Invitation, Membership, User
+from .permissions import (
+    Action,
+    can,
+    council_role_conflict,
+    forget_grants,
+    is_council_role,
+    may_remove_membership,
+    removes_own_lead_role,
+)
 
-INVITABLE_ROLES = (Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER)
+if TYPE_CHECKING:
+    from assurance.organisations.models import Organisation
 
 
 @transaction.atomic
@@ -36,7 +45,7 @@ def colleague_invite(
     signs in and accepts it (``invitation_accept``)."""
     if not can(actor, Action.MANAGE_COLLEAGUES, organisation.pk):
         raise PermissionDenied
-    if role not in COUNCIL_ROLES:
+    if not is_council_role(role):
         raise ValidationError({"role": "Choose a council role."})
     email = User.objects.normalize_email(email.strip()).lower()
     if Invitation.objects.filter(
@@ -110,11 +119,9 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
 
 @transaction.atomic
 def membership_remove(*, actor: User, membership: Membership) -> None:
-    if membership.role not in COUNCIL_ROLES or not can(
-        actor, Action.MANAGE_COLLEAGUES, membership.organisation_id
-    ):
+    if not may_remove_membership(actor, membership):
         raise PermissionDenied
-    if membership.user_id == actor.pk and membership.role == Role.COUNCIL_LEAD:
+    if removes_own_lead_role(actor, membership):
         raise ValidationError("You cannot remove your own council lead role.")
     audit_record(
         kind=AuditKind.ROLE_REMOVED,
@@ -133,3 +140,41 @@ def sign_in_lockout_lift(*, actor: User) -> None:
     from axes.models import AccessAttempt
 
     AccessAttempt.objects.filter(username__iexact=actor.email).delete()
+
+
+# --- Administration (the Django admin calls these; it saves nothing itself) ----
+
+
+def _administer(actor, record) -> None:
+    if not can(actor, Action.MANAGE_USERS, None):
+        raise PermissionDenied
+    record._history_user = actor
+
+
+@transaction.atomic
+def membership_save(*, actor: User, membership: Membership) -> Membership:
+    """An administrator gives or changes any role (validated by the model's constraints)."""
+    _administer(actor, membership)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor: User, membership: Membership) -> None:
+    _administer(actor, membership)
+    membership.delete()
+
+
+@transaction.atomic
+def assignment_save(*, actor: User, assignment: AssessorAssignment) -> AssessorAssignment:
+    _administer(actor, assignment)
+    assignment.full_clean()
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def assignment_delete(*, actor: User, assignment: AssessorAssignment) -> None:
+    _administer(actor, assignment)
+    assignment.delete()

@@ -8,15 +8,15 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from assurance.core.forms import add_service_errors
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import get_organisation_for
+from assurance.ui.forms import run_service
 
 from . import forms, selectors, services
 from .audit import audit_events
 from .devices import sessions_sign_out_elsewhere, signed_in_sessions_of
-from .permissions import Action, public, requires, roles_of, signed_in
+from .permissions import Action, public, requires, signed_in
 from .reauthentication import mark_authenticated, recent_sign_in_required
 
 sign_in = public(
@@ -81,7 +81,6 @@ def profile(request):
             "memberships": selectors.memberships_of(request.user),
             "invitations": selectors.invitations_for(request.user),
             "assignments": selectors.assignments_of(request.user),
-            "roles": roles_of(request.user),
         },
     )
 
@@ -89,27 +88,25 @@ def profile(request):
 @requires(Action.VIEW_ORGANISATION)
 @recent_sign_in_required
 def people(request, organisation_pk: int):
+
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.colleague_invite(
-                actor=request.user,
-                organisation=organisation,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{form.cleaned_data['full_name']} has been invited. They will have the role "
-                "once they accept the invitation sent to "
-                f"{form.cleaned_data['email'].strip().lower()}.",
-            )
-            return redirect("accounts:people", organisation_pk=organisation.pk)
-    return render(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.colleague_invite(
+            actor=request.user,
+            organisation=organisation,
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+            **data,
+        ),
+        success=lambda invitation: (
+            f"{invitation.full_name} has been invited. They will have the role once "
+            f"they accept the invitation sent to {invitation.email}."
+        ),
+        then=("accounts:people", organisation.pk),
+    )
+    return done or render(
         request,
         "accounts/people.html",
         {

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assurance.accounts.models import Membership, Role, User
+from assurance.accounts.permissions import Action, council_people
 from assurance.frameworks.models import FrameworkVersion, RatingLevel
 from assurance.organisations.models import Organisation
 
@@ -124,13 +125,9 @@ def _version(key: str) -> FrameworkVersion | None:
 
 def _lead(organisation: Organisation) -> User:
     """The council's lead; councils without a demo sign-in get an author who cannot sign in."""
-    membership = (
-        Membership.objects.filter(organisation=organisation, role=Role.COUNCIL_LEAD)
-        .select_related("user")
-        .first()
-    )
-    if membership:
-        return membership.user
+    lead = council_people([organisation.pk], holding=Action.RESPOND_RECOMMENDATIONS).first()
+    if lead:
+        return lead
     slug = (
         organisation.name.split()[0].lower()
         if not organisation.name.startswith("London")

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django import forms
 
-from assurance.core.forms import GovukForm, GovukRadioSelect
 from assurance.evidence.forms import DATE_FORMATS
-from assurance.evidence.models import Classification
+from assurance.evidence.models import Marking
 from assurance.frameworks.models import FrameworkVersion
 from assurance.selfassessment.forms import (  # noqa: F401 (shared)
     LevelField,
     SelfAssessmentForm,
     level_by_value,
 )
+from assurance.ui.forms import GovukForm, GovukRadioSelect
 
 
 class AssessmentOpenForm(GovukForm):
@@ -44,10 +44,10 @@ class AssessmentOpenForm(GovukForm):
             "invalid": "Enter the date as day/month/year, for example 30/4/2022.",
         },
     )
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking",
-        choices=Classification.choices,
-        initial=Classification.OFFICIAL,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
     )
     from_council_self_assessment = forms.BooleanField(
@@ -298,10 +298,10 @@ class OwnStartForm(GovukForm):
         help_text="The reporting year, for example 2023/24.",
         error_messages={"required": "Enter the period, for example 2023/24."},
     )
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking",
-        choices=Classification.choices,
-        initial=Classification.OFFICIAL,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
     )
 

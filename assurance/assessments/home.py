@@ -1,17 +1,15 @@
 """Home page blocks: a council's assessments, an assessor's work in hand and
 the assessments waiting for a moderator."""
 
-from assurance.accounts.models import COUNCIL_ROLES, Role
-from assurance.accounts.permissions import Action, has_action, roles_of
+from assurance.accounts.permissions import Action, acts_as_assessor, acts_for_council, has_action
 
 from . import selectors
 
 
 def assessments_section(user) -> dict | None:
-    roles = roles_of(user)
-    if roles & COUNCIL_ROLES:
+    if acts_for_council(user):
         return {"heading": "Your assessments", "rows": selectors.council_assessments(user)}
-    if Role.ASSESSOR in roles:
+    if acts_as_assessor(user):
         return {
             "heading": "Assessments you are working on",
             "rows": selectors.assessor_assessments(user),

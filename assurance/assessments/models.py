@@ -16,7 +16,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.evidence.models import Classification, EvidenceItem, private_storage
+from assurance.evidence.models import EvidenceItem, Marking, private_storage
 
 from .rules import Status, TaskStatus
 
@@ -43,9 +43,7 @@ class Assessment(models.Model):
     )
     period = models.CharField(max_length=7, help_text="The reporting year, for example 2021/22.")
     due_date = models.DateField("self-assessment due")
-    classification = models.CharField(
-        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
-    )
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     status = models.CharField(max_length=24, choices=Status.choices, default=Status.SELF_ASSESSMENT)
     assessor = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments_led"

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, restrict
+from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
 
@@ -383,6 +383,21 @@ def holder_organisation_ids(assessment: Assessment) -> list[int]:
     return [m.pk for m in assessment.partnership.members.all()]
 
 
+def stage_of(assessment: Assessment) -> Stage:
+    """For permissions.hidden_fields: whose record it is and whether it is issued."""
+    return Stage(tuple(holder_organisation_ids(assessment)), assessment.is_issued)
+
+
+def stage_of_part(part: CriterionResponse | AssessmentRecommendation) -> Stage:
+    """A criterion response or closing recommendation stands where its assessment does."""
+    return stage_of(part.assessment)
+
+
+def drafts_visible(user, assessment: Assessment) -> bool:
+    """May the user see the assessing side's work on this assessment now?"""
+    return not hidden_fields(user, assessment)
+
+
 def abilities(user, assessment: Assessment) -> dict[str, bool]:
     """Which actions the user holds for this assessment's council(s), for
     deciding which links and forms a page shows. Services check again."""
@@ -518,7 +533,7 @@ def letter_facts(assessment: Assessment) -> facts.LetterFacts:
     return facts.LetterFacts(
         pk=assessment.pk,
         period=assessment.period,
-        marking=assessment.classification,
+        marking=assessment.marking,
         holder_name=holder,
         member_names=members,
         holder_address=address,

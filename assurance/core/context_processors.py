@@ -10,5 +10,5 @@ def service(request) -> dict:
         "service_phase": settings.SERVICE_PHASE,
         "nav_items": nav_items_for(user) if user and user.is_authenticated else [],
         # Pages about a marked record override this with the record's own marking.
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
     }

@@ -1,5 +1,5 @@
 """Error pages in the service's own style. They render with the request so
-the navigation and classification banner stay in place."""
+the navigation and marking banner stay in place."""
 
 from django.shortcuts import render
 
@@ -45,6 +45,6 @@ def server_error(request):
 
     return HttpResponseServerError(
         loader.get_template("500.html").render(
-            {"service_name": "Prevent Duty Assurance", "classification": "OFFICIAL"}
+            {"service_name": "Prevent Duty Assurance", "marking": "OFFICIAL"}
         )
     )

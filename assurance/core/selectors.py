@@ -6,6 +6,8 @@ from datetime import date, datetime
 from django.db.models import Model
 from django.utils import timezone
 
+from assurance.accounts.permissions import hidden_fields
+
 from .registry import history_getter
 
 HIDDEN_FIELDS = frozenset({"password", "last_login"})
@@ -30,19 +32,24 @@ class HistoryEntry:
 _KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
-def _describe(record) -> list[HistoryEntry]:
+def _describe(record, hidden: frozenset[str] = frozenset()) -> list[HistoryEntry]:
     """Turn simple-history rows into what changed, newest first, as a person
     reads it: field names, the names of linked records (one query per kind of
-    record, not per change), choice labels, UK dates."""
+    record, not per change), choice labels, UK dates. Fields in ``hidden``
+    (permissions.hidden_fields) never show: a change touching one loses its
+    reason too, and a change touching only those is left out."""
     rows = list(record.history.select_related("history_user").order_by("-history_date", "-pk"))
-    deltas = []
+    deltas, touched = [], []
     for index, row in enumerate(rows):
         previous = rows[index + 1] if index + 1 < len(rows) else None
         changes = row.diff_against(previous).changes if previous is not None else []
-        deltas.append([c for c in changes if c.field not in HIDDEN_FIELDS])
+        touched.append(any(c.field in hidden for c in changes))
+        deltas.append([c for c in changes if c.field not in HIDDEN_FIELDS | hidden])
     names = _linked_names(record, [c for changes in deltas for c in changes])
     entries = []
-    for row, delta in zip(rows, deltas, strict=True):
+    for row, delta, touched_hidden in zip(rows, deltas, touched, strict=True):
+        if touched_hidden and not delta:
+            continue
         changes = [
             Change(
                 _field_label(record, change.field),
@@ -56,7 +63,7 @@ def _describe(record) -> list[HistoryEntry]:
                 when=row.history_date,
                 who=str(row.history_user) if row.history_user else "System",
                 kind=_KINDS.get(row.history_type, row.history_type),
-                reason=row.history_change_reason or "",
+                reason="" if touched_hidden else (row.history_change_reason or ""),
                 changes=changes,
             )
         )
@@ -123,4 +130,4 @@ def record_history(user, label: str, pk: int) -> tuple[Model | None, list[Histor
     if getter is None:
         return None, []
     record = getter(user, pk)
-    return record, _describe(record)
+    return record, _describe(record, hidden_fields(user, record, history=True))

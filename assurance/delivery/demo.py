@@ -12,7 +12,7 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
-from assurance.accounts.models import Membership, Role
+from assurance.accounts.permissions import Action, council_people
 from assurance.organisations.models import Organisation
 
 from . import models as m
@@ -207,18 +207,14 @@ def _policies(org, content, year) -> None:
 def seed_council(org: Organisation, shape: str, starts: list[date], today: date) -> None:
     content = CONTENT[shape]
     short = org.name.split()[0] if not org.name.startswith("London") else org.name.split()[-1]
-    author = (
-        Membership.objects.filter(organisation=org, role=Role.COUNCIL_LEAD)
-        .select_related("user")
-        .first()
-    )
+    author = council_people([org.pk], holding=Action.RESPOND_RECOMMENDATIONS).first()
     if author is None:
         return
     bodies: dict[str, m.GovernanceBody] = {}
     for start in starts:
         year = _Year(start, today)
         _bodies(org, content, year, short, bodies)
-        _plan(org, content, year, short, bodies, author.user)
+        _plan(org, content, year, short, bodies, author)
         _channel(org, content, year, bodies)
         _figures(org, content, year)
         _policies(org, content, year)

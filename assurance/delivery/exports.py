@@ -12,7 +12,7 @@ from .kinds import KINDS
 
 def register_xlsx(slug: str, records: list, *, organisation_name: str, exact: bool) -> bytes:
     kind = KINDS[slug]
-    headers = ["Council", *presenters.headings(slug), "Classification"]
+    headers = ["Council", *presenters.headings(slug), "Marking"]
     if kind.has_criteria:
         headers.append("Criteria")
     rows = []
@@ -20,7 +20,7 @@ def register_xlsx(slug: str, records: list, *, organisation_name: str, exact: bo
         row = [
             organisation_name,
             *presenters.cells(record, slug, exact=exact),
-            record.classification,
+            record.marking,
         ]
         if kind.has_criteria:
             row.append(

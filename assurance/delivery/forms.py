@@ -7,7 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
-from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.ui.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 
 from . import selectors
 from .importing import MAX_BYTES
@@ -158,10 +158,10 @@ class RecordForm(GovukForm):
         kind = KINDS[slug]
         for name in FIELDS[slug]:
             self.fields[name] = _form_field(kind.model._meta.get_field(name), organisation_id)
-        if any(f.name == "classification" for f in kind.model._meta.fields) and not kind.parent:
-            field = kind.model._meta.get_field("classification")
-            self.fields["classification"] = forms.ChoiceField(
-                label="Classification",
+        if any(f.name == "marking" for f in kind.model._meta.fields) and not kind.parent:
+            field = kind.model._meta.get_field("marking")
+            self.fields["marking"] = forms.ChoiceField(
+                label="Marking",
                 choices=field.choices,
                 initial=field.default,
                 widget=GovukRadioSelect,
@@ -187,8 +187,8 @@ def initial_for(record, slug: str) -> dict:
         initial[name] = value
     if hasattr(record, "criteria") and KINDS[slug].has_criteria:
         initial["criteria"] = list(record.criteria.all())
-    if "classification" in {f.name for f in record._meta.fields}:
-        initial["classification"] = record.classification
+    if "marking" in {f.name for f in record._meta.fields}:
+        initial["marking"] = record.marking
     return initial
 
 

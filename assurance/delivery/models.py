@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 from assurance.frameworks.models import Criterion
 from assurance.organisations.models import Organisation
 
@@ -110,9 +110,7 @@ class DeliveryRecord(models.Model):
     the criteria it is evidence for, and timestamps."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    classification = models.CharField(
-        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
-    )
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     criteria = models.ManyToManyField(Criterion, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -122,7 +120,7 @@ class DeliveryRecord(models.Model):
 
     @property
     def is_sensitive(self) -> bool:
-        return self.classification == Classification.OFFICIAL_SENSITIVE
+        return self.marking == Marking.OFFICIAL_SENSITIVE
 
 
 class GovernanceBody(DeliveryRecord):
@@ -167,8 +165,8 @@ class Meeting(models.Model):
         return self.body.organisation_id
 
     @property
-    def classification(self) -> str:
-        return self.body.classification
+    def marking(self) -> str:
+        return self.body.marking
 
     @property
     def sector_labels(self) -> list[str]:
@@ -178,10 +176,10 @@ class Meeting(models.Model):
 
 class Risk(DeliveryRecord):
     # The local risk picture draws on the police's CTLP: sensitive unless chosen otherwise.
-    classification = models.CharField(
+    marking = models.CharField(
         max_length=20,
-        choices=Classification.choices,
-        default=Classification.OFFICIAL_SENSITIVE,
+        choices=Marking.choices,
+        default=Marking.OFFICIAL_SENSITIVE,
     )
     title = models.CharField(max_length=250)
     source = models.CharField(max_length=200, help_text="For example, the police's CTLP.")
@@ -244,8 +242,8 @@ class PlanAction(models.Model):
         return self.plan.organisation_id
 
     @property
-    def classification(self) -> str:
-        return self.plan.classification
+    def marking(self) -> str:
+        return self.plan.marking
 
 
 class ActionUpdate(models.Model):
@@ -316,8 +314,8 @@ class ChannelQuarter(models.Model):
         return self.panel.organisation_id
 
     @property
-    def classification(self) -> str:
-        return self.panel.classification
+    def marking(self) -> str:
+        return self.panel.marking
 
 
 class ReferralFigure(DeliveryRecord):

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db.models import Model
 
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 
 from . import suppression
 from .forms import FIELDS
@@ -53,9 +53,9 @@ def cells(record: Model, slug: str, *, exact: bool) -> list[str]:
 
 
 def is_sensitive(record: Model) -> bool:
-    return getattr(record, "classification", "") == Classification.OFFICIAL_SENSITIVE
+    return getattr(record, "marking", "") == Marking.OFFICIAL_SENSITIVE
 
 
 def marking_of(records) -> str:
     sensitive = any(is_sensitive(r) for r in records)
-    return Classification.OFFICIAL_SENSITIVE if sensitive else Classification.OFFICIAL
+    return Marking.OFFICIAL_SENSITIVE if sensitive else Marking.OFFICIAL

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, can, restrict
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 from assurance.organisations.models import Organisation, OrganisationKind
 
 from . import checks, national, rules, suppression
@@ -273,7 +273,7 @@ def criterion_panel(user, assessment, criterion) -> dict | None:
         exact = all(exact_figures(user, i) for i in ids)
         referrals = referral_view(ids, assessment.period, exact=exact)
     sensitive = any(
-        getattr(r, "classification", "") == Classification.OFFICIAL_SENSITIVE
+        getattr(r, "marking", "") == Marking.OFFICIAL_SENSITIVE
         for s in summaries
         for r in s.records
     )

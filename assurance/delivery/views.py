@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, can, requires
-from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
+from assurance.ui.forms import add_service_errors
 
 from . import charts, exports, forms, importing, presenters, rules, selectors, services
 from .kinds import KINDS
@@ -137,7 +137,7 @@ def record_list(request, org: int, slug: str):
         "rows": rows,
         "headings": presenters.headings(slug),
         "may_edit": can(request.user, EDIT, council.pk),
-        "classification": presenters.marking_of(page.object_list),
+        "marking": presenters.marking_of(page.object_list),
         "period": period,
         "importable": slug in importing.SPECS,
     }
@@ -164,7 +164,7 @@ def record_detail(request, slug: str, pk: int):
             zip(presenters.headings(slug), presenters.cells(record, slug, exact=exact), strict=True)
         ),
         "may_edit": can(request.user, EDIT, record.organisation_id),
-        "classification": record.classification,
+        "marking": record.marking,
         "criteria": list(record.criteria.select_related("framework_version"))
         if kind.has_criteria
         else [],
@@ -241,7 +241,7 @@ def record_edit(request, slug: str, pk: int):
             "slug": slug,
             "council": council,
             "record": record,
-            "classification": record.classification,
+            "marking": record.marking,
         },
     )
 
@@ -276,7 +276,7 @@ def update_add(request, pk: int):
                 )
             ),
             "may_edit": True,
-            "classification": action.classification,
+            "marking": action.marking,
             "updates": selectors.updates_of(action),
             "update_form": form,
             "failed_form": form,

@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from assurance.core.text import clean_text, looks_like_formula
+from assurance.ui.text import clean_text, looks_like_formula
 
 
 def csv_from_rows(*, headers: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from assurance.core.text import clean_text
+from assurance.ui.text import clean_text
 
 # A4, with the 25 mm margins usual for UK correspondence.
 A4 = (Mm(210), Mm(297))

@@ -1,5 +1,5 @@
 """HTML to PDF with WeasyPrint. Templates extend documents/print_base.html,
-which puts the classification marking in the header and footer of every page
+which puts the marking marking in the header and footer of every page
 and numbers the pages."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from assurance.core.text import clean_text
+from assurance.ui.text import clean_text
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

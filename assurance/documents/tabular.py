@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
-from assurance.core.text import clean_value
+from assurance.ui.text import clean_value
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024

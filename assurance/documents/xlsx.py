@@ -1,5 +1,5 @@
 """Excel workbooks with openpyxl: real columns, a frozen header row, filters,
-readable widths, and the classification marking in the page header.
+readable widths, and the marking in the page header.
 
 Every string goes in as a text cell (never a formula, whatever it starts
 with), with Excel's quote prefix so that editing the cell keeps it text, and
@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from assurance.core.text import clean_text
+from assurance.ui.text import clean_text
 
 HEADER_FILL = PatternFill("solid", fgColor="0B0C0C")
 HEADER_FONT = Font(bold=True, color="FFFFFF")

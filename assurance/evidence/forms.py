@@ -1,10 +1,10 @@
 from django import forms
 
-from assurance.core.forms import GovukForm, GovukRadioSelect
 from assurance.core.submissions import OnceOnlyFormMixin
+from assurance.ui.forms import GovukForm, GovukRadioSelect
 
 from . import rules
-from .models import Classification
+from .models import Marking
 
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"]
 
@@ -22,10 +22,10 @@ class _EvidenceDetailsForm(OnceOnlyFormMixin, GovukForm):
             "invalid": "Enter the date as day/month/year, for example 31/3/2022.",
         },
     )
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking",
-        choices=Classification.choices,
-        initial=Classification.OFFICIAL,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(attrs={"small": True}),
         error_messages={"required": "Choose OFFICIAL or OFFICIAL-SENSITIVE."},
     )

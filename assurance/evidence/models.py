@@ -17,7 +17,7 @@ from django.core.files.storage import storages
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 
 
 class EvidenceKind(models.TextChoices):
@@ -48,9 +48,7 @@ class EvidenceItem(models.Model):
     holder = GenericForeignKey("holder_type", "holder_id")
     title = models.CharField(max_length=200)
     evidence_date = models.DateField("date")
-    classification = models.CharField(
-        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
-    )
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     kind = models.CharField(max_length=4, choices=EvidenceKind.choices)
     url = models.URLField(max_length=500, blank=True)
     file = models.FileField(storage=private_storage, upload_to=generated_name, blank=True)

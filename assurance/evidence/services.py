@@ -6,7 +6,6 @@ the file from its content, and store it under a generated name."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,25 +15,25 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import models, transaction
 
-from assurance.accounts.permissions import Action, can_any
-
 from . import rules
-from .models import Classification, EvidenceItem, EvidenceKind
+from .models import EvidenceItem, EvidenceKind, Marking
+from .registry import may_change_evidence
 
 
-def _check_permission(actor, action: Action, organisation_ids: Iterable[int]) -> None:
-    if not can_any(actor, action, list(organisation_ids)):
+def _check_permission(actor, holder_label: str, holder_id: int) -> None:
+    """The holding app's registered getter decides (registry.may_change_evidence)."""
+    if not may_change_evidence(actor, holder_label, holder_id):
         raise PermissionDenied("You cannot add or remove evidence for this organisation.")
 
 
-def _check_details(title: str, evidence_date: date | None, classification: str) -> None:
+def _check_details(title: str, evidence_date: date | None, marking: str) -> None:
     errors = {}
     if not (title or "").strip():
         errors["title"] = "Enter a title for the evidence."
     if evidence_date is None:
         errors["evidence_date"] = "Enter the date of the evidence."
-    if classification not in Classification.values:
-        errors["classification"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
+    if marking not in Marking.values:
+        errors["marking"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
     if errors:
         raise ValidationError(errors)
 
@@ -54,16 +53,14 @@ def evidence_file_add(
     *,
     actor,
     holder: models.Model,
-    organisation_ids: Iterable[int],
     organisation=None,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     upload: UploadedFile,
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> EvidenceItem:
-    _check_permission(actor, action, organisation_ids)
-    _check_details(title, evidence_date, classification)
+    _check_permission(actor, holder._meta.label_lower, holder.pk)
+    _check_details(title, evidence_date, marking)
     data = _read(upload)
     try:
         name = rules.check_filename(upload.name)
@@ -76,7 +73,7 @@ def evidence_file_add(
         holder_id=holder.pk,
         title=title.strip(),
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         kind=EvidenceKind.FILE,
         original_filename=name,
         size=len(data),
@@ -100,16 +97,14 @@ def evidence_link_add(
     *,
     actor,
     holder: models.Model,
-    organisation_ids: Iterable[int],
     organisation=None,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     url: str,
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> EvidenceItem:
-    _check_permission(actor, action, organisation_ids)
-    _check_details(title, evidence_date, classification)
+    _check_permission(actor, holder._meta.label_lower, holder.pk)
+    _check_details(title, evidence_date, marking)
     url = (url or "").strip()
     try:
         URLValidator(schemes=["https", "http"])(url)
@@ -121,7 +116,7 @@ def evidence_link_add(
         holder_id=holder.pk,
         title=title.strip(),
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         kind=EvidenceKind.LINK,
         url=url,
         uploaded_by=actor,
@@ -133,10 +128,9 @@ def evidence_remove(
     *,
     actor,
     item: EvidenceItem,
-    organisation_ids: Iterable[int],
-    action: Action = Action.EDIT_SELF_ASSESSMENT,
 ) -> None:
-    _check_permission(actor, action, organisation_ids)
+    holder_type = item.holder_type
+    _check_permission(actor, f"{holder_type.app_label}.{holder_type.model}", item.holder_id)
     stored = item.file.name if item.is_file else ""
     storage = item.file.storage
     item._history_user = actor

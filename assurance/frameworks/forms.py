@@ -1,6 +1,6 @@
 from django import forms
 
-from assurance.core.forms import GovukForm
+from assurance.ui.forms import GovukForm
 
 
 class FrameworkFileForm(GovukForm):

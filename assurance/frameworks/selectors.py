@@ -145,11 +145,3 @@ def get_framework_version_for(user, pk: int, *, purpose: Action) -> FrameworkVer
         return visible_framework_versions(user, purpose=purpose).get(pk=pk)
     except FrameworkVersion.DoesNotExist:
         raise Http404("No such framework version") from None
-
-
-def criteria_for_version(version: FrameworkVersion) -> QuerySet[Criterion]:
-    """Criteria with their descriptors and levels, for apps that score a version."""
-    descriptors = Descriptor.objects.select_related("level").order_by("level__value")
-    return version.criteria.select_related("group").prefetch_related(
-        Prefetch("descriptors", queryset=descriptors)
-    )

@@ -1,26 +1,28 @@
 """The home page block listing the organisations a user acts for."""
 
-from assurance.accounts.models import Role
-from assurance.accounts.permissions import Action, roles_of
+from assurance.accounts.permissions import (
+    Action,
+    acts_as_assessor,
+    acts_for_council,
+    sees_every_organisation,
+)
 
 from .selectors import visible_organisations, visible_partnerships
 
-_COUNCIL = {Role.COUNCIL_LEAD, Role.COUNCIL_CONTRIBUTOR, Role.COUNCIL_VIEWER}
-
 
 def organisations_section(user) -> dict | None:
-    roles = roles_of(user)
-    if roles & _COUNCIL or Role.ASSESSOR in roles:
+    council = acts_for_council(user)
+    if council or acts_as_assessor(user):
         organisations = visible_organisations(user, purpose=Action.VIEW_ORGANISATION).exclude(
             kind="assessing_body"
         )
         return {
-            "heading": "Your councils" if roles & _COUNCIL else "Councils you assess",
+            "heading": "Your councils" if council else "Councils you assess",
             "organisations": organisations[:50],
             "total": organisations.count(),
             "partnerships": visible_partnerships(user, purpose=Action.VIEW_ORGANISATION),
         }
-    if roles & {Role.NATIONAL_ANALYST, Role.ADMINISTRATOR}:
+    if sees_every_organisation(user):
         organisations = visible_organisations(user, purpose=Action.VIEW_ORGANISATION)
         return {
             "heading": "All organisations",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from assurance.accounts.permissions import EVERYWHERE, Action, organisation_scope, restrict
+from assurance.accounts.permissions import Action, restrict
 
-from .models import Organisation, Partnership, Region
+from .models import Organisation, Partnership
 
 
 def visible_organisations(user, *, purpose: Action) -> QuerySet[Organisation]:
@@ -36,16 +36,6 @@ def organisation_directory(user, *, q: str = "") -> QuerySet[Organisation]:
     if q:
         qs = qs.filter(name__icontains=q)
     return qs.order_by("name", "pk")
-
-
-def regions_with_counts(user) -> QuerySet[Region]:
-    from django.db.models import Count, Q
-
-    scope = organisation_scope(user, Action.VIEW_ORGANISATION)
-    condition = Q() if scope is EVERYWHERE else Q(organisations__in=scope)
-    return Region.objects.annotate(
-        organisation_count=Count("organisations", filter=condition)
-    ).filter(organisation_count__gt=0)
 
 
 def partnerships_of(user, organisation: Organisation) -> QuerySet[Partnership]:

@@ -25,4 +25,8 @@ class RecommendationsConfig(AppConfig):
         )
         # Evidence that a recommendation was addressed downloads only for
         # those who may see the recommendation.
-        register_evidence_holder(Recommendation, selectors.get_recommendation_for)
+        register_evidence_holder(
+            Recommendation,
+            selectors.get_recommendation_for,
+            change_purpose=Action.RESPOND_RECOMMENDATIONS,
+        )

@@ -1,8 +1,8 @@
 from django import forms
 
-from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 from assurance.core.submissions import OnceOnlyFormMixin
 from assurance.evidence.rules import ALLOWED_LABEL
+from assurance.ui.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 
 from . import rules
 from .importing import MAX_ROWS
@@ -56,7 +56,7 @@ class SourceForm(OnceOnlyFormMixin, GovukForm):
     )
     reference = forms.CharField(label="Reference (optional)", max_length=120, required=False)
     marking = forms.ChoiceField(
-        label="Classification",
+        label="Marking",
         choices=Marking.choices,
         initial=Marking.OFFICIAL,
         widget=GovukRadioSelect,
@@ -389,7 +389,7 @@ class NationalSourceForm(GovukForm):
     )
     council_kind = forms.ChoiceField(label="Kind of council", required=False)
     marking = forms.ChoiceField(
-        label="Classification",
+        label="Marking",
         choices=Marking.choices,
         initial=Marking.OFFICIAL,
         widget=GovukRadioSelect,

@@ -45,7 +45,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class IssuedSource:
     items: tuple[IssuedItem, ...] = field(default_factory=tuple)
     partnership_id: int | None = None
     reference: str = ""
-    marking: str = Classification.OFFICIAL
+    marking: str = Marking.OFFICIAL
 
     def problems(self) -> list[str]:
         """Why the register cannot take this value, in plain English (none if it can)."""

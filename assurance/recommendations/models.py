@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.core.classification import Classification as Marking
+from assurance.core.marking import Marking
 from assurance.organisations.models import Organisation, Partnership
 
 from .rules import number_key

@@ -11,7 +11,8 @@ from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.models import COUNCIL_ROLES, User
+from assurance.accounts import permissions
+from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can, restrict
 from assurance.frameworks.models import Criterion
 
@@ -247,12 +248,8 @@ def get_extension_for(user, pk: int, *, purpose: Action) -> Extension:
 
 
 def council_people(organisation_id: int) -> QuerySet[User]:
-    """Who may be named as a lead person: the council's own users."""
-    return User.objects.filter(
-        memberships__organisation_id=organisation_id,
-        memberships__role__in=COUNCIL_ROLES,
-        is_active=True,
-    ).distinct()
+    """Who may be named as a lead person: the council's own people."""
+    return permissions.council_people([organisation_id])
 
 
 # --- The register page ----------------------------------------------------

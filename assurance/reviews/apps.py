@@ -22,4 +22,8 @@ class ReviewsConfig(AppConfig):
         register_home_section("reviews/home_section.html", home.reviews_section, 15)
         # Team only: the history holds the report text as drafted, before the host may read it.
         register_history(Review, selectors.review_for_history, purpose=Action.WORK_ON_REVIEW)
-        register_evidence_holder(SelfAssessmentResponse, selectors.evidence_holder_for)
+        register_evidence_holder(
+            SelfAssessmentResponse,
+            selectors.evidence_holder_for,
+            change_purpose=Action.EDIT_SELF_ASSESSMENT,
+        )

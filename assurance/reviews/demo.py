@@ -96,7 +96,7 @@ def _team_work(review: Review, actor: User, data: dict) -> None:
                 actor=actor, session=session, job_title=job_title, agency=agency
             )
         services.session_notes_save(
-            actor=actor, session=session, notes=item["notes"], classification="OFFICIAL"
+            actor=actor, session=session, notes=item["notes"], marking="OFFICIAL"
         )
     groups = {
         g.code: g
@@ -155,7 +155,7 @@ def _self_assessment(review: Review, host_lead: User, data: dict) -> None:
             response=response,
             title=item["title"],
             evidence_date=review.starts_on,
-            classification="OFFICIAL",
+            marking="OFFICIAL",
             url=item["url"],
         )
 

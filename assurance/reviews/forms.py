@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
-from assurance.core.classification import Classification
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
+from assurance.core.marking import Marking
 from assurance.evidence.forms import DATE_FORMATS
 
 from .rules import FindingKind, ReviewType, SessionFormat, StageStatus, TeamRole
@@ -45,10 +45,10 @@ class ReviewSetUpForm(GovukForm):
     )
     starts_on = _date("Review starts")
     ends_on = _date("Review ends")
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking",
-        choices=Classification.choices,
-        initial=Classification.OFFICIAL,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
     )
 
@@ -220,9 +220,9 @@ class NotesForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Seen only by the review team. Record what was said by role, never by name.",
     )
-    classification = forms.ChoiceField(
+    marking = forms.ChoiceField(
         label="Marking of the notes",
-        choices=Classification.choices,
+        choices=Marking.choices,
         widget=GovukRadioSelect(),
         error_messages={"required": "Choose OFFICIAL or OFFICIAL-SENSITIVE."},
     )

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 from assurance.evidence.models import EvidenceItem, private_storage
 from assurance.selfassessment.rules import TaskStatus
 
@@ -46,9 +46,7 @@ class Review(models.Model):
     status = models.CharField(
         max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PLANNED
     )
-    classification = models.CharField(
-        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
-    )
+    marking = models.CharField(max_length=20, choices=Marking.choices, default=Marking.OFFICIAL)
     # The report's own words, written by the team
     executive_summary = models.TextField(blank=True)
     background = models.TextField(blank=True)
@@ -225,11 +223,11 @@ class Session(models.Model):
     starts_at = models.TimeField("start time")
     format = models.CharField(max_length=10, choices=SessionFormat.choices)
     notes = models.TextField("team's notes", blank=True)
-    notes_classification = models.CharField(
+    notes_marking = models.CharField(
         "marking of the notes",
         max_length=20,
-        choices=Classification.choices,
-        default=Classification.OFFICIAL,
+        choices=Marking.choices,
+        default=Marking.OFFICIAL,
     )
     history = HistoricalRecords()
 

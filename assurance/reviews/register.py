@@ -58,7 +58,7 @@ def improvements_to_register(*, actor, review: Review, improvements: list[Findin
             made_by=_made_by(review),
             made_on=timezone.localdate(),
             reference=f"Peer review report, {review.starts_on:%B %Y}",
-            marking=review.classification,
+            marking=review.marking,
             items=tuple(_item(n, f) for n, f in enumerate(improvements, start=1)),
         ),
     )

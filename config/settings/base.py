@@ -31,12 +31,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.forms",
     "simple_history",
     "axes",
     "csp",
-    "template_partials",
     "rest_framework",
     "drf_spectacular",
     "django_tasks",
@@ -232,4 +230,4 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-FORM_RENDERER = "assurance.core.forms.GovukRenderer"
+FORM_RENDERER = "assurance.ui.forms.GovukRenderer"

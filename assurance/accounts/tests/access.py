@@ -50,3 +50,64 @@ ENTRIES = {
         allowed=roles(COUNCIL_READERS, OWN_ONLY, national_analyst=BOTH, administrator=()),
     ),
 }
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from tests.access.services import Service, no_target_service
+
+    from .. import services as s
+    from ..models import AssessorAssignment, Membership
+    from .factories import UserFactory
+
+    def a_viewer(w, t):
+        return Membership.objects.create(
+            user=UserFactory(), organisation=w.org(t), role="council_viewer"
+        )
+
+    lead = roles(("council_lead",), OWN_ONLY)
+    admin = ("administrator",)
+
+    def membership(w):
+        return Membership(user=UserFactory(), organisation=w.own, role="council_viewer")
+
+    def assignment(w):
+        return AssessorAssignment(assessor=UserFactory(), organisation=w.other)
+
+    def saved(record):
+        record.save()
+        return record
+
+    return {
+        "accounts.membership_save": no_target_service(
+            lambda w, a: s.membership_save(actor=a, membership=membership(w)), admin
+        ),
+        "accounts.membership_delete": no_target_service(
+            lambda w, a: s.membership_delete(actor=a, membership=saved(membership(w))), admin
+        ),
+        "accounts.assignment_save": no_target_service(
+            lambda w, a: s.assignment_save(actor=a, assignment=assignment(w)), admin
+        ),
+        "accounts.assignment_delete": no_target_service(
+            lambda w, a: s.assignment_delete(actor=a, assignment=saved(assignment(w))), admin
+        ),
+        "accounts.colleague_invite": Service(
+            lambda w, t, a: s.colleague_invite(
+                actor=a,
+                organisation=w.org(t),
+                email="new.colleague@example.org",
+                full_name="New Colleague",
+                role="council_viewer",
+                base_url="https://example.org",
+            ),
+            lead,
+        ),
+        "accounts.membership_remove": Service(
+            lambda w, t, a: s.membership_remove(actor=a, membership=a_viewer(w, t)), lead
+        ),
+    }
+
+
+SERVICES = _service_entries()

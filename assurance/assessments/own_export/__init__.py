@@ -66,7 +66,7 @@ def build(assessment, responses, levels) -> OwnExport:
     counts = rules.rating_counts(scale, [r.self_level.value for r in responses if r.self_level])
     return OwnExport(
         title=f"{assessment.organisation.name}: self-assessment {assessment.period}",
-        marking=assessment.classification,
+        marking=assessment.marking,
         council=assessment.organisation.name,
         period=assessment.period,
         framework_title=assessment.framework_version.title,

@@ -150,7 +150,7 @@ def _handover(assessment: Assessment, letter_date: date) -> IssuedSource:
         made_by=str(assessment.assessing_body or assessment.assessor),
         made_on=letter_date,  # the date the letter carries
         reference=f"Assessment letter, {assessment.period}",
-        marking=assessment.classification,
+        marking=assessment.marking,
         items=tuple(
             IssuedItem(
                 key=str(item.pk),

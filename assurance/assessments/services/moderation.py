@@ -33,8 +33,8 @@ def moderation_agree(
     different level and the reason for it; every other level stands."""
     assessment = lock(assessment)
     require(actor, Action.MODERATE_ASSESSMENT, assessment)
-    new_status = step(assessment, Event.AGREE)
     _check_moderator(actor, assessment)
+    new_status = step(assessment, Event.AGREE)
     changes = dict(changes or {})
     now = timezone.now()
     responses = list(assessment.responses.select_related("criterion", "assessed_level"))
@@ -80,8 +80,8 @@ def moderation_return(
     """Send the scores back to the assessor with what to look at again."""
     assessment = lock(assessment)
     require(actor, Action.MODERATE_ASSESSMENT, assessment)
-    new_status = step(assessment, Event.RETURN)
     _check_moderator(actor, assessment)
+    new_status = step(assessment, Event.RETURN)
     comments = {pk: text.strip() for pk, text in (comments or {}).items() if text and text.strip()}
     if not comments and not (note or "").strip():
         raise ValidationError({"note": "Say what the assessor should look at again."})

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from assurance.accounts.models import Membership, Role
-from assurance.accounts.permissions import Action, can, can_any
+from assurance.accounts.permissions import Action, assessing_body_of, can, can_any
 from assurance.frameworks.models import FrameworkVersion
 from assurance.frameworks.services import check_version_use
 from assurance.organisations.models import Organisation, Partnership
@@ -43,7 +42,7 @@ def assessment_open(
     due_date: date,
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
-    classification: str = "OFFICIAL",
+    marking: str = "OFFICIAL",
     from_council_self_assessment: bool = False,
 ) -> Assessment:
     """Open an assessment; with ``from_council_self_assessment``, the council's
@@ -66,16 +65,12 @@ def assessment_open(
                 f"against this framework for {period}."
             }
         )
-    body = (
-        Membership.objects.filter(user=actor, role=Role.ASSESSOR)
-        .values_list("organisation", flat=True)
-        .first()
-    )
+    body = assessing_body_of(actor)
     assessment = Assessment(
         framework_version=framework_version,
         period=period,
         due_date=due_date,
-        classification=classification,
+        marking=marking,
         assessor=actor,
         assessing_body_id=body,
         **holder,

@@ -32,7 +32,7 @@ def own_self_assessment_start(
     organisation: Organisation,
     framework_version: FrameworkVersion,
     period: str,
-    classification: str = "OFFICIAL",
+    marking: str = "OFFICIAL",
 ) -> Assessment:
     if not can(actor, OWN_ACTION, organisation.pk):
         raise PermissionDenied(
@@ -60,7 +60,7 @@ def own_self_assessment_start(
         framework_version=framework_version,
         period=period,
         due_date=timezone.localdate(),
-        classification=classification,
+        marking=marking,
         council_owned=True,
     )
     save(assessment, actor, "Council self-assessment started")

@@ -24,7 +24,6 @@ from ._common import (
     lock,
     lock_response,
     mark_saved,
-    organisation_ids,
     require,
     save,
     step,
@@ -140,18 +139,17 @@ def criterion_evidence_file_add(
     response: CriterionResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     upload: UploadedFile,
 ) -> EvidenceItem:
     assessment = _evidence_allowed(actor, response)
     return evidence_services.evidence_file_add(
         actor=actor,
         holder=response,
-        organisation_ids=organisation_ids(assessment),
         organisation=assessment.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         upload=upload,
     )
 
@@ -163,27 +161,24 @@ def criterion_evidence_link_add(
     response: CriterionResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     url: str,
 ) -> EvidenceItem:
     assessment = _evidence_allowed(actor, response)
     return evidence_services.evidence_link_add(
         actor=actor,
         holder=response,
-        organisation_ids=organisation_ids(assessment),
         organisation=assessment.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         url=url,
     )
 
 
 @transaction.atomic
 def criterion_evidence_remove(*, actor, response: CriterionResponse, item: EvidenceItem) -> None:
-    assessment = _evidence_allowed(actor, response)
+    _evidence_allowed(actor, response)
     if item.holder_id != response.pk or item.holder_type.model_class() is not CriterionResponse:
         raise ValidationError("That evidence does not belong to this criterion.")
-    evidence_services.evidence_remove(
-        actor=actor, item=item, organisation_ids=organisation_ids(assessment)
-    )
+    evidence_services.evidence_remove(actor=actor, item=item)

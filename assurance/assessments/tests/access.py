@@ -149,3 +149,170 @@ def build(world) -> None:
         file_evidence_like(records["own"][3]),
         file_evidence_like(records["other"][3]),
     )
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.access.services import Service, fresh
+
+    from .. import services as s
+    from .factories import letter_input
+
+    def response(w, t, record="assessment"):
+        return fresh(w, record, t).responses.order_by("criterion__number").first()
+
+    def evidence_args(w, t):
+        return {"title": "Plan", "evidence_date": date(2022, 1, 1), "marking": "OFFICIAL"}
+
+    moderators = roles((), national_analyst=BOTH)
+    lead = roles(("council_lead",), OWN_ONLY)
+    return {
+        "assessments.assessment_open": Service(
+            lambda w, t, a: s.assessment_open(
+                actor=a,
+                framework_version=fresh(w, "assessment", t).framework_version,
+                period="2030/31",
+                due_date=date(2031, 1, 31),
+                organisation=w.org(t),
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.criterion_response_save": Service(
+            lambda w, t, a: s.criterion_response_save(
+                actor=a,
+                response=response(w, t),
+                expected_version=None,
+                narrative="Our work.",
+                self_level=None,
+                task_status="in_progress",
+            ),
+            EDITORS,
+        ),
+        "assessments.self_assessment_submit": Service(
+            lambda w, t, a: s.self_assessment_submit(actor=a, assessment=fresh(w, "assessment", t)),
+            lead,
+        ),
+        "assessments.criterion_evidence_file_add": Service(
+            lambda w, t, a: s.criterion_evidence_file_add(
+                actor=a,
+                response=response(w, t),
+                upload=SimpleUploadedFile("a.csv", b"a,b\n1,2\n"),
+                **evidence_args(w, t),
+            ),
+            EDITORS,
+        ),
+        "assessments.criterion_evidence_link_add": Service(
+            lambda w, t, a: s.criterion_evidence_link_add(
+                actor=a, response=response(w, t), url="https://example.org", **evidence_args(w, t)
+            ),
+            EDITORS,
+        ),
+        "assessments.criterion_evidence_remove": Service(
+            lambda w, t, a: s.criterion_evidence_remove(
+                actor=a, response=response(w, t), item=fresh(w, "evidence", t)
+            ),
+            EDITORS,
+        ),
+        "assessments.criterion_score_save": Service(
+            lambda w, t, a: s.criterion_score_save(
+                actor=a,
+                response=response(w, t, "scoring"),
+                expected_version=None,
+                level=None,
+                good_practice="",
+                areas_for_development="",
+                rationale="",
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.assessment_summary_save": Service(
+            lambda w, t, a: s.assessment_summary_save(
+                actor=a, assessment=fresh(w, "scoring", t), summary="Sound.", expected_version=None
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.assessment_summary_page_save": Service(
+            lambda w, t, a: s.assessment_summary_page_save(
+                actor=a,
+                assessment=fresh(w, "scoring", t),
+                summary="Sound.",
+                summary_version=None,
+                recommendation="",
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.recommendation_update": Service(
+            lambda w, t, a: s.recommendation_update(
+                actor=a,
+                recommendation=fresh(w, "assessment_recommendation", t),
+                expected_version=None,
+                text="Write a better plan.",
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.own_self_assessment_start": Service(
+            lambda w, t, a: s.own_self_assessment_start(
+                actor=a,
+                organisation=w.org(t),
+                framework_version=fresh(w, "assessment", t).framework_version,
+                period="2031/32",
+            ),
+            lead,
+        ),
+        "assessments.own_self_assessment_sign_off": Service(
+            lambda w, t, a: s.own_self_assessment_sign_off(
+                actor=a, assessment=fresh(w, "assessment", t)
+            ),
+            lead,
+        ),
+        "assessments.recommendation_add": Service(
+            lambda w, t, a: s.recommendation_add(
+                actor=a, assessment=fresh(w, "scoring", t), text="Train staff."
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.recommendation_remove": Service(
+            lambda w, t, a: s.recommendation_remove(
+                actor=a, recommendation=fresh(w, "assessment_recommendation", t)
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.assessment_ready_for_moderation": Service(
+            lambda w, t, a: s.assessment_ready_for_moderation(
+                actor=a, assessment=fresh(w, "scoring", t)
+            ),
+            ASSESSOR_OWN,
+        ),
+        # The matrix assessor scored "scoring", so moderating it is refused to them too.
+        "assessments.moderation_agree": Service(
+            lambda w, t, a: s.moderation_agree(actor=a, assessment=fresh(w, "scoring", t)),
+            moderators,
+        ),
+        "assessments.moderation_return": Service(
+            lambda w, t, a: s.moderation_return(
+                actor=a, assessment=fresh(w, "scoring", t), note="Look again."
+            ),
+            moderators,
+        ),
+        "assessments.assessment_issue": Service(
+            lambda w, t, a: s.assessment_issue(
+                actor=a, assessment=fresh(w, "scoring", t), letter=letter_input()
+            ),
+            ASSESSOR_OWN,
+        ),
+        "assessments.assessment_reopen": Service(
+            lambda w, t, a: s.assessment_reopen(
+                actor=a, assessment=fresh(w, "issued", t), reason="A typo."
+            ),
+            ASSESSOR_OWN,
+        ),
+    }
+
+
+SERVICES = _service_entries()

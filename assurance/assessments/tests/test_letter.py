@@ -87,7 +87,7 @@ def test_html_pdf_and_docx_say_the_same_thing(issued):
 def test_marking_follows_the_assessment(council, lead, assessor, second_assessor):
     version = scored_version(criteria=1)
     assessment = open_assessment(assessor=assessor, version=version, organisation=council)
-    assessment.classification = "OFFICIAL-SENSITIVE"
+    assessment.marking = "OFFICIAL-SENSITIVE"
     assessment.save()
     to_moderated(assessment, lead, assessor, second_assessor)
     letter = build_letter_context(assessment, issued_on=timezone.localdate())

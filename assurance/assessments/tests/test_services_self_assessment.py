@@ -151,7 +151,7 @@ def _upload(actor, response, name="plan.pdf", data=samples.PDF):
         response=response,
         title="Plan",
         evidence_date=date(2022, 1, 5),
-        classification="OFFICIAL",
+        marking="OFFICIAL",
         upload=SimpleUploadedFile(name, data),
     )
 

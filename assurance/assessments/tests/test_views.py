@@ -45,7 +45,7 @@ def test_task_list_queries_do_not_grow_with_criteria(client, council, lead, asse
                 response=response,
                 title="Plan",
                 evidence_date="2022-01-01",
-                classification="OFFICIAL",
+                marking="OFFICIAL",
                 url="https://example.org/",
             )
         client.force_login(lead)
@@ -126,7 +126,7 @@ def test_wrong_type_upload_gets_a_message_and_stores_nothing(client, council, le
         {
             "file-title": "Plan",
             "file-evidence_date": "1/2/2022",
-            "file-classification": "OFFICIAL",
+            "file-marking": "OFFICIAL",
             "file-file": SimpleUploadedFile("plan.pdf", samples.HTML),
         },
     )
@@ -149,7 +149,7 @@ def test_upload_then_download_as_attachment_only_within_scope(
         {
             "file-title": "Figures",
             "file-evidence_date": "1/2/2022",
-            "file-classification": "OFFICIAL-SENSITIVE",
+            "file-marking": "OFFICIAL-SENSITIVE",
             "file-file": SimpleUploadedFile("figures.csv", samples.CSV),
         },
     )
@@ -218,7 +218,7 @@ def test_council_sees_no_draft_letter_before_issue(client, council, lead, assess
 
 def test_pages_carry_the_assessments_marking(client, council, lead, assessor):
     assessment = _assessment(council, assessor, 1)
-    assessment.classification = "OFFICIAL-SENSITIVE"
+    assessment.marking = "OFFICIAL-SENSITIVE"
     assessment.save()
     client.force_login(lead)
     html = client.get(reverse("assessments:detail", args=[assessment.pk])).content.decode()

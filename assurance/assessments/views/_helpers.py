@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 
 from .. import selectors
 
@@ -12,8 +11,9 @@ def page(assessment, user, **extra) -> dict:
     the banner by base.html) and what the user may do."""
     return {
         "assessment": assessment,
-        "classification": assessment.classification,
+        "marking": assessment.marking,
         "may": selectors.abilities(user, assessment),
+        "drafts_visible": selectors.drafts_visible(user, assessment),
         **extra,
     }
 
@@ -34,7 +34,3 @@ def rebind_after_conflict(request, bind, error):
 def flash(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def back_to(assessment, name: str = "assessments:detail"):
-    return redirect(name, assessment.pk)

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
 from assurance.accounts.reauthentication import recent_sign_in_required
-from assurance.core.forms import add_service_errors
 from assurance.documents.responses import file_response
+from assurance.ui.forms import add_service_errors
 
 from .. import rules, selectors, services
 from ..forms import LetterForm, ReopenForm
@@ -94,11 +94,10 @@ def assessment_reopen(request, pk: int):
 
 @requires(Action.VIEW_RECORDS)
 def letter_preview(request, pk: int):
-    """The letter as a web page. Before issue only the assessing side sees it."""
+    """The letter as a web page, to those who may see its content now
+    (permissions.hidden_fields: before issue, only the assessing side)."""
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.VIEW_RECORDS)
-    may = selectors.abilities(request.user, assessment)
-    assessing_side = may[Action.SCORE_ASSESSMENT] or may[Action.MODERATE_ASSESSMENT]
-    if assessment.council_owned or (not assessment.is_issued and not assessing_side):
+    if assessment.council_owned or not selectors.drafts_visible(request.user, assessment):
         raise Http404  # a council's own self-assessment never has a letter
     return render(
         request,

@@ -4,10 +4,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.core.paging import paginate
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
+from assurance.ui.forms import add_service_errors
 
 from .. import own_export as own_export_module
 from .. import selectors, services
@@ -54,7 +54,7 @@ def assessment_open(request):
                 framework_version=form.cleaned_data["framework_version"],
                 period=form.cleaned_data["period"],
                 due_date=form.cleaned_data["due_date"],
-                classification=form.cleaned_data["classification"],
+                marking=form.cleaned_data["marking"],
                 from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
                 **form.target_kwargs(),
             )
@@ -97,7 +97,7 @@ def own_start(request):
                 organisation=form.cleaned_data["organisation"],
                 framework_version=form.cleaned_data["framework_version"],
                 period=form.cleaned_data["period"],
-                classification=form.cleaned_data["classification"],
+                marking=form.cleaned_data["marking"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

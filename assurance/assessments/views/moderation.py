@@ -1,9 +1,8 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import rules, selectors, services
 from ..forms import ModerationForm
@@ -20,14 +19,14 @@ def assessment_moderate(request, pk: int):
     own_scores = not rules.may_moderate(request.user.pk, scorers)
     names = selectors.distribution_names(request.user, assessment)
     form = ModerationForm(request.POST or None, rows=rows, levels=levels)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _decide(request, assessment, form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("assessments:detail", pk)
-    return render(
+    done = run_service(
+        request,
+        form,
+        lambda data: _decide(request, assessment, form),
+        success=None,  # _decide says which decision was recorded
+        then=("assessments:detail", pk),
+    )
+    return done or render(
         request,
         "assessments/moderation.html",
         page(

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
+from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import RecommendationForm, ScoreForm, SummaryForm

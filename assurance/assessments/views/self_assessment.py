@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.core.submissions import submitted_once
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
+from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
@@ -211,7 +211,7 @@ def evidence_file_add(request, pk: int, criterion_pk: int):
             response=response,
             title=data["title"],
             evidence_date=data["evidence_date"],
-            classification=data["classification"],
+            marking=data["marking"],
             upload=data["file"],
         )
 
@@ -227,7 +227,7 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
             response=response,
             title=data["title"],
             evidence_date=data["evidence_date"],
-            classification=data["classification"],
+            marking=data["marking"],
             url=data["url"],
         )
 

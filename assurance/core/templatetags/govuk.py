@@ -17,13 +17,3 @@ def may(user, action: str) -> bool:
 def may_for(user, action: str, organisation_id) -> bool:
     """{% may_for user "respond_recommendations" org.pk as allowed %}"""
     return permissions.can(user, permissions.Action(action), organisation_id)
-
-
-@register.filter
-def field_type(bound_field) -> str:
-    return bound_field.field.widget.__class__.__name__
-
-
-@register.filter
-def govuk_error_id(bound_field) -> str:
-    return f"{bound_field.auto_id}-error"

@@ -28,3 +28,20 @@ def test_seed_demo_refuses_where_demo_accounts_are_not_allowed(settings):
     with pytest.raises(CommandError, match="not allowed"):
         call_command("seed_demo")
     assert User.objects.count() == 0
+
+
+def test_every_installed_app_with_a_demo_is_seeded_foundation_first():
+    from assurance.core.management.commands.seed_demo import demo_modules
+
+    names = demo_modules()
+    assert names[:2] == ["assurance.organisations.demo", "assurance.accounts.demo"]
+    assert names.index("assurance.frameworks.demo") < names.index("assurance.assessments.demo")
+    assert names.index("assurance.assessments.demo") < names.index("assurance.recommendations.demo")
+
+
+def test_a_broken_demo_module_fails_loudly(monkeypatch):
+    from assurance.core.management.commands import seed_demo
+
+    monkeypatch.setattr(seed_demo, "demo_modules", lambda: ["assurance.nowhere.demo"])
+    with pytest.raises(ModuleNotFoundError):
+        call_command("seed_demo")

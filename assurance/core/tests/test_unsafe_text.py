@@ -12,13 +12,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from assurance.core.forms import GovukForm
-from assurance.core.text import clean_text
 from assurance.documents.docx import DocxBuilder
 from assurance.documents.pdf import html_to_pdf
 from assurance.documents.xlsx import workbook_from_rows
 from assurance.frameworks.loader.parse import has_unsafe_text
 from assurance.frameworks.loader.parse import parse as parse_framework
 from assurance.recommendations import importing
+from assurance.ui.text import clean_text
 
 NASTY = "A\x00B\x01C\x08D\x0bE\x0cF\x1bG\x7fH\x85I\ufdd0J\ufffeK\uffffL\U0010ffffM\ud800N"
 CLEAN = "ABCDEFGHIJKLMN"

@@ -50,3 +50,50 @@ ENTRIES = {
         data=lambda w, t: {"recorded_on": "01/01/2025", "note": "Started."},
     ),
 }
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from django.utils import timezone
+
+    from tests.access.services import Service
+
+    from .. import services as s
+
+    def records(w, t):
+        return w.obj("delivery", t)
+
+    return {
+        "delivery.delivery_record_create": Service(
+            lambda w, t, a: s.delivery_record_create(
+                actor=a, slug="risks", organisation=w.org(t), values={}
+            ),
+            EDITORS,
+        ),
+        "delivery.delivery_record_update": Service(
+            lambda w, t, a: s.delivery_record_update(
+                actor=a, slug="risks", record=records(w, t).risk, values={}
+            ),
+            EDITORS,
+        ),
+        "delivery.action_update_add": Service(
+            lambda w, t, a: s.action_update_add(
+                actor=a,
+                action=records(w, t).action,
+                recorded_on=timezone.localdate(),
+                note="Started.",
+            ),
+            EDITORS,
+        ),
+        "delivery.delivery_rows_import": Service(
+            lambda w, t, a: s.delivery_rows_import(
+                actor=a, slug="risks", organisation=w.org(t), rows=[]
+            ),
+            EDITORS,
+        ),
+    }
+
+
+SERVICES = _service_entries()

@@ -20,7 +20,7 @@ def _training(**values):
         "cohort_size": 100,
         "trained": 40,
         "as_at": TODAY,
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
         "criteria": [],
     }
     return base | values
@@ -113,7 +113,7 @@ def test_a_second_figure_for_the_same_quarter_and_sector_is_refused(lead, counci
         "quarter": records.referral.quarter,
         "sector": "education",
         "count": 2,
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
         "criteria": [],
     }
     with pytest.raises(ValidationError, match="already recorded"):

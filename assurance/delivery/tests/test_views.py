@@ -23,7 +23,7 @@ def _training_form(**values):
         "cohort_size": "57",
         "trained": "24",
         "as_at": TODAY.strftime("%d/%m/%Y"),
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
     }
     return data | values
 
@@ -171,7 +171,7 @@ def _valid_forms(records):
             "approved_on": day,
             "board": records.body.pk,
             "review_cadence_months": "6",
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
         "actions": {
             "plan": records.plan.pk,
@@ -187,13 +187,13 @@ def _valid_forms(records):
             "title": "Risk",
             "source": "CTLP",
             "rating": "low",
-            "classification": "OFFICIAL-SENSITIVE",
+            "marking": "OFFICIAL-SENSITIVE",
         },
         "bodies": {
             "name": "Network",
             "kind": "operational_network",
             "cadence_months": "3",
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
         "meetings": {
             "body": records.body.pk,
@@ -207,7 +207,7 @@ def _valid_forms(records):
             "chair_role": "Head of Service",
             "chair_trained": "on",
             "terms_reviewed_on": day,
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
         "channel-quarters": {
             "panel": records.panel.pk,
@@ -224,7 +224,7 @@ def _valid_forms(records):
             "quarter": "1",
             "sector": "health",
             "count": "2",
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
         "training": _training_form(),
         "policies": {
@@ -232,7 +232,7 @@ def _valid_forms(records):
             "title": "Clause",
             "owner": "Procurement",
             "last_reviewed_on": day,
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
         "engagement": {
             "title": "Event",
@@ -240,7 +240,7 @@ def _valid_forms(records):
             "held_on": day,
             "audience_type": "community",
             "attendance": "40",
-            "classification": "OFFICIAL",
+            "marking": "OFFICIAL",
         },
     }
 

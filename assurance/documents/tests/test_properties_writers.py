@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from assurance.core.text import clean_text, looks_like_formula
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.docx import DocxBuilder
 from assurance.documents.pdf import html_to_pdf
 from assurance.documents.xlsx import workbook_from_rows
+from assurance.ui.text import clean_text, looks_like_formula
 
 # Stored text may hold anything a database can: every code point but lone surrogates.
 stored = st.one_of(

@@ -38,3 +38,46 @@ ENTRIES = {
         overrides={"peer_reviewer": 404, "administrator": 404},
     ),
 }
+
+
+# --- Service matrix: evidence held by a criterion of the self-assessment ------
+
+
+def _service_entries():
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.access.services import Service, fresh
+
+    from .. import services as s
+
+    editors = roles(("council_lead", "council_contributor"), OWN_ONLY)
+
+    def holder(w, t):
+        return fresh(w, "assessment", t).responses.order_by("criterion__number").first()
+
+    details = {"title": "Plan", "evidence_date": date(2022, 1, 1), "marking": "OFFICIAL"}
+    return {
+        "evidence.evidence_file_add": Service(
+            lambda w, t, a: s.evidence_file_add(
+                actor=a,
+                holder=holder(w, t),
+                upload=SimpleUploadedFile("a.csv", b"a,b\n1,2\n"),
+                **details,
+            ),
+            editors,
+        ),
+        "evidence.evidence_link_add": Service(
+            lambda w, t, a: s.evidence_link_add(
+                actor=a, holder=holder(w, t), url="https://example.org", **details
+            ),
+            editors,
+        ),
+        "evidence.evidence_remove": Service(
+            lambda w, t, a: s.evidence_remove(actor=a, item=fresh(w, "evidence", t)), editors
+        ),
+    }
+
+
+SERVICES = _service_entries()

@@ -24,6 +24,36 @@ def council(db):
     return OrganisationFactory()
 
 
+@pytest.fixture(autouse=True)
+def organisations_hold_evidence():
+    """The services ask the holder's registered getter; here the holder is an organisation."""
+    from assurance.accounts.permissions import Action
+    from assurance.evidence import registry
+    from assurance.organisations.models import Organisation
+    from assurance.organisations.selectors import get_organisation_for
+
+    registry.register_evidence_holder(
+        Organisation, get_organisation_for, change_purpose=Action.EDIT_SELF_ASSESSMENT
+    )
+    yield
+    registry._HOLDERS.pop("organisations.organisation")
+    registry._CHANGE.pop("organisations.organisation")
+
+
+def test_an_unregistered_holder_takes_no_evidence(lead, council):
+    from assurance.accounts.tests.factories import user_with_role as make
+
+    with pytest.raises(PermissionDenied):
+        services.evidence_link_add(
+            actor=make(Role.COUNCIL_LEAD, council),
+            holder=make(Role.COUNCIL_LEAD, council),  # a user: no app registered it
+            title="Plan",
+            evidence_date=date(2022, 1, 1),
+            marking="OFFICIAL",
+            url="https://example.org/plan",
+        )
+
+
 @pytest.fixture
 def lead(council):
     return user_with_role(Role.COUNCIL_LEAD, council)
@@ -38,24 +68,23 @@ def _add(actor, council, name, data, **kw):
     return services.evidence_file_add(
         actor=actor,
         holder=council,
-        organisation_ids=[council.pk],
         organisation=council,
         title=kw.get("title", "Attendance figures"),
         evidence_date=kw.get("evidence_date", date(2022, 3, 1)),
-        classification=kw.get("classification", "OFFICIAL"),
+        marking=kw.get("marking", "OFFICIAL"),
         upload=SimpleUploadedFile(name, data),
     )
 
 
 def test_a_file_is_stored_under_a_generated_name_with_its_hash(lead, council):
     data = samples.docx()
-    item = _add(lead, council, "Delivery plan.docx", data, classification="OFFICIAL-SENSITIVE")
+    item = _add(lead, council, "Delivery plan.docx", data, marking="OFFICIAL-SENSITIVE")
     assert item.original_filename == "Delivery plan.docx"
     assert "Partnership" not in item.file.name and item.file.name.startswith("evidence/")
     assert item.sha256 == hashlib.sha256(data).hexdigest()
     assert item.size == len(data)
     assert item.content_type.endswith("wordprocessingml.document")
-    assert item.classification == "OFFICIAL-SENSITIVE"
+    assert item.marking == "OFFICIAL-SENSITIVE"
     with item.file.open("rb") as handle:
         assert handle.read() == data
     assert item.holder == council
@@ -86,10 +115,9 @@ def test_too_large_is_refused_before_reading(lead, council):
         services.evidence_file_add(
             actor=lead,
             holder=council,
-            organisation_ids=[council.pk],
             title="Big",
             evidence_date=date(2022, 1, 1),
-            classification="OFFICIAL",
+            marking="OFFICIAL",
             upload=upload,
         )
 
@@ -103,9 +131,9 @@ def test_details_are_required(lead, council):
             samples.PDF,
             title=" ",
             evidence_date=None,
-            classification="SECRET",
+            marking="SECRET",
         )
-    assert set(refused.value.message_dict) == {"title", "evidence_date", "classification"}
+    assert set(refused.value.message_dict) == {"title", "evidence_date", "marking"}
 
 
 def test_another_councils_user_cannot_add_or_remove(council, lead):
@@ -114,7 +142,7 @@ def test_another_councils_user_cannot_add_or_remove(council, lead):
         _add(outsider, council, "a.pdf", samples.PDF)
     item = _add(lead, council, "a.pdf", samples.PDF)
     with pytest.raises(PermissionDenied):
-        services.evidence_remove(actor=outsider, item=item, organisation_ids=[council.pk])
+        services.evidence_remove(actor=outsider, item=item)
 
 
 def test_viewers_cannot_add_evidence(council):
@@ -127,10 +155,9 @@ def test_links_need_a_web_address(lead, council):
     kwargs = {
         "actor": lead,
         "holder": council,
-        "organisation_ids": [council.pk],
         "title": "Plan",
         "evidence_date": date(2022, 1, 1),
-        "classification": "OFFICIAL",
+        "marking": "OFFICIAL",
     }
     with pytest.raises(ValidationError, match="https://"):
         services.evidence_link_add(url="javascript:alert(1)", **kwargs)
@@ -144,6 +171,6 @@ def test_removing_deletes_the_stored_file_and_keeps_history(
     item = _add(lead, council, "a.pdf", samples.PDF)
     path = Path(item.file.path)
     with django_capture_on_commit_callbacks(execute=True):
-        services.evidence_remove(actor=lead, item=item, organisation_ids=[council.pk])
+        services.evidence_remove(actor=lead, item=item)
     assert not path.exists()
     assert EvidenceItem.history.filter(history_type="-", title=item.title).exists()

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from assurance.core.text import has_unsafe_characters
+from assurance.ui.text import has_unsafe_characters
 
 from .problems import LoadProblem
 

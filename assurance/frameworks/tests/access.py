@@ -25,3 +25,26 @@ def build(world) -> None:
     load_version(second)
     world.add("framework_version", old, old)
     world.add("crosswalk", load_crosswalk(crosswalk_doc(first, second, slug=CROSSWALK)), None)
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.access.services import no_target_service
+
+    from .. import services as s
+
+    return {
+        "frameworks.framework_file_load": no_target_service(
+            lambda w, a: s.framework_file_load(
+                actor=a, uploaded_file=SimpleUploadedFile("x.yaml", b"not: a framework")
+            ),
+            ("administrator",),
+        ),
+    }
+
+
+SERVICES = _service_entries()

@@ -18,3 +18,49 @@ ENTRIES = {
         allowed=DIRECTORY_READERS,
     ),
 }
+
+
+# --- Service matrix: the directory is written by administrators only -----------
+
+
+def _service_entries():
+    from tests.access.services import no_target_service
+
+    from .. import services as s
+    from ..models import Organisation, Partnership, Region
+    from .factories import OrganisationFactory, PartnershipFactory, RegionFactory
+
+    admin = ("administrator",)
+    return {
+        "organisations.region_save": no_target_service(
+            lambda w, a: s.region_save(actor=a, region=Region(name="New Region")), admin
+        ),
+        "organisations.region_delete": no_target_service(
+            lambda w, a: s.region_delete(actor=a, region=RegionFactory()), admin
+        ),
+        "organisations.organisation_save": no_target_service(
+            lambda w, a: s.organisation_save(
+                actor=a,
+                organisation=Organisation(name="New Council", kind="county", region=w.own.region),
+            ),
+            admin,
+        ),
+        "organisations.organisation_delete": no_target_service(
+            lambda w, a: s.organisation_delete(actor=a, organisation=OrganisationFactory()), admin
+        ),
+        "organisations.partnership_save": no_target_service(
+            lambda w, a: s.partnership_save(
+                actor=a, partnership=Partnership(name="New Partnership"), members=[w.own]
+            ),
+            admin,
+        ),
+        "organisations.partnership_delete": no_target_service(
+            lambda w, a: s.partnership_delete(
+                actor=a, partnership=PartnershipFactory(members=[w.own])
+            ),
+            admin,
+        ),
+    }
+
+
+SERVICES = _service_entries()

@@ -10,8 +10,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from assurance.accounts.models import COUNCIL_ROLES, Membership, User
-from assurance.accounts.permissions import Action
+from assurance.accounts.models import User
+from assurance.accounts.permissions import Action, council_people
 
 from .. import rules
 from ..models import Recommendation, RecommendationSource, Response
@@ -124,8 +124,4 @@ def recommendation_respond(
 
 
 def _council_members(source: RecommendationSource) -> set[int]:
-    return set(
-        Membership.objects.filter(
-            organisation=source.organisation, role__in=COUNCIL_ROLES
-        ).values_list("user_id", flat=True)
-    )
+    return set(council_people([source.organisation_id]).values_list("pk", flat=True))

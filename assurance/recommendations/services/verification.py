@@ -37,12 +37,10 @@ def _attach(actor, recommendation, *, title, url, upload, evidence_date) -> None
     common = {
         "actor": actor,
         "holder": recommendation,
-        "organisation_ids": [source.organisation_id],
         "organisation": source.organisation,
         "title": title,
         "evidence_date": evidence_date or timezone.localdate(),
-        "classification": source.marking,
-        "action": Action.RESPOND_RECOMMENDATIONS,
+        "marking": source.marking,
     }
     if upload is not None:
         evidence.evidence_file_add(upload=upload, **common)

@@ -230,3 +230,157 @@ ENTRIES = {
         data=lambda w, t: {"link-answered_by": ""},
     ),
 }
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from datetime import date
+
+    from assurance.recommendations.intake import IssuedItem, IssuedSource
+    from tests.access.services import Service, fresh, no_target_service
+
+    from .. import services as s
+
+    def issued(w, t):
+        return IssuedSource(
+            kind="assessment",
+            origin_id=10**9,
+            organisation_id=w.org(t).pk,
+            title="Assessment",
+            made_by="Advisers",
+            made_on=date(2026, 1, 1),
+            items=(IssuedItem(key="1", number=1, text="Train staff."),),
+        )
+
+    def extension(w, t):
+        from ..models import Extension
+
+        item = fresh(w, "recommendation", t)
+        return Extension.objects.create(
+            recommendation=item,
+            date_before=date(2026, 1, 1),
+            requested_date=date(2026, 6, 1),
+            reason="Staff changes.",
+            requested_by=w.users["council_lead"],
+        )
+
+    return {
+        "recommendations.source_create": Service(
+            lambda w, t, a: s.source_create(
+                actor=a,
+                organisation=w.org(t),
+                kind="other",
+                title="Audit",
+                made_by="Auditors",
+                made_on=date(2026, 1, 1),
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_add": Service(
+            lambda w, t, a: s.recommendation_add(
+                actor=a, source=fresh(w, "source", t), number=99, text="More."
+            ),
+            LEAD,
+        ),
+        "recommendations.source_respond": Service(
+            lambda w, t, a: s.source_respond(actor=a, source=fresh(w, "source", t), responses=[]),
+            LEAD,
+        ),
+        "recommendations.progress_add": Service(
+            lambda w, t, a: s.progress_add(
+                actor=a, recommendation=fresh(w, "recommendation", t), entry="Started."
+            ),
+            PROGRESS,
+        ),
+        "recommendations.source_close": Service(
+            lambda w, t, a: s.source_close(
+                actor=a, source=fresh(w, "source", t), closing_statement="Done."
+            ),
+            LEAD,
+        ),
+        "recommendations.source_reopen": Service(
+            lambda w, t, a: s.source_reopen(actor=a, source=fresh(w, "source", t), reason="More."),
+            LEAD,
+        ),
+        "recommendations.recommendations_import": Service(
+            lambda w, t, a: s.recommendations_import(
+                actor=a, source=fresh(w, "source", t), rows=[]
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_respond": Service(
+            lambda w, t, a: s.recommendation_respond(
+                actor=a,
+                recommendation=fresh(w, "recommendation", t),
+                response=s.ResponseInput(fresh(w, "recommendation", t).pk, "pending"),
+                expected_version=None,
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_link": Service(
+            lambda w, t, a: s.recommendation_link(
+                actor=a,
+                recommendation=fresh(w, "recommendation", t),
+                answered_by=fresh(w, "recommendation", t),
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_unlink": Service(
+            lambda w, t, a: s.recommendation_unlink(
+                actor=a, recommendation=fresh(w, "recommendation", t)
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_address": Service(
+            lambda w, t, a: s.recommendation_address(
+                actor=a, recommendation=fresh(w, "recommendation", t), statement=""
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_verify": Service(
+            lambda w, t, a: s.recommendation_verify(
+                actor=a, recommendation=fresh(w, "recommendation", t)
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_send_back": Service(
+            lambda w, t, a: s.recommendation_send_back(
+                actor=a, recommendation=fresh(w, "recommendation", t), reason=""
+            ),
+            LEAD,
+        ),
+        "recommendations.recommendation_reopen": Service(
+            lambda w, t, a: s.recommendation_reopen(
+                actor=a, recommendation=fresh(w, "recommendation", t), reason=""
+            ),
+            LEAD,
+        ),
+        "recommendations.extension_request": Service(
+            lambda w, t, a: s.extension_request(
+                actor=a,
+                recommendation=fresh(w, "recommendation", t),
+                requested_date=None,
+                reason="",
+            ),
+            LEAD,
+        ),
+        "recommendations.extension_decide": Service(
+            lambda w, t, a: s.extension_decide(actor=a, extension=extension(w, t), grant=False),
+            LEAD,
+        ),
+        "recommendations.national_source_publish": no_target_service(
+            lambda w, a: s.national_source_publish(
+                actor=a, title="", made_by="", made_on=date(2026, 1, 1), recommendations=[]
+            ),
+            ("national_analyst", "administrator"),
+        ),
+        "recommendations.source_record_issue": Service(
+            lambda w, t, a: s.source_record_issue(actor=a, issued=issued(w, t)),
+            roles(("assessor",), OWN_ONLY),
+        ),
+    }
+
+
+SERVICES = _service_entries()

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, has_action, requires
-from assurance.core.forms import add_service_errors
 from assurance.organisations.models import COUNCIL_KINDS, Nation, OrganisationKind, Region
+from assurance.ui.forms import add_service_errors
 
 from .. import forms, selectors, services
 
@@ -51,6 +51,6 @@ def national_detail(request, pk: int):
             "nationally": nationally,
             "progress": selectors.national_progress(request.user, national),
             "positions": [] if nationally else selectors.national_positions(request.user, national),
-            "classification": national.marking,
+            "marking": national.marking,
         },
     )

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.core.submissions import submitted_once
+from assurance.ui.forms import add_service_errors
 
 from .. import forms, selectors, services
 
@@ -58,7 +58,7 @@ def _recommendation_page(request, recommendation, status=200, **bound):
         "extensions": extensions,
         "pending_extension": next((e for e in extensions if e.status == "pending"), None),
         "may_answer": selectors.may_answer_for(request.user, source),
-        "classification": source.marking,
+        "marking": source.marking,
         "bound_form": next(iter(bound.values()), None),
     }
     return render(request, "recommendations/recommendation_detail.html", context, status=status)

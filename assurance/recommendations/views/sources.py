@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
 from assurance.core.paging import paginate
 from assurance.core.submissions import submitted_once
 from assurance.organisations.selectors import visible_organisations
+from assurance.ui.forms import add_service_errors, run_service
 
 from .. import documents, forms, rules, selectors, services
 
@@ -72,7 +72,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
-            "classification": source.marking,
+            "marking": source.marking,
         },
         status=status,
     )
@@ -90,15 +90,14 @@ def source_detail(request, pk: int):
 def source_close(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.source_close(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"“{source.title}” has been closed.")
-            return redirect("recommendations:source", pk=source.pk)
-    return _source_page(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.source_close(actor=request.user, source=source, **data),
+        success=f"“{source.title}” has been closed.",
+        then=("recommendations:source", source.pk),
+    )
+    return done or _source_page(
         request,
         selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
         close_form=form,
@@ -110,15 +109,14 @@ def source_close(request, pk: int):
 def source_reopen(request, pk: int):
     source = selectors.get_source_for(request.user, pk, purpose=Action.CLOSE_SOURCE)
     form = forms.ReopenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.source_reopen(actor=request.user, source=source, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"“{source.title}” has been reopened.")
-            return redirect("recommendations:source", pk=source.pk)
-    return _source_page(
+    done = run_service(
+        request,
+        form,
+        lambda data: services.source_reopen(actor=request.user, source=source, **data),
+        success=f"“{source.title}” has been reopened.",
+        then=("recommendations:source", source.pk),
+    )
+    return done or _source_page(
         request,
         selectors.get_source_for(request.user, pk, purpose=Action.VIEW_RECORDS),
         reopen_form=form,
@@ -181,7 +179,7 @@ def source_respond(request, pk: int):
             "page": page,
             "pagination": pagination,
             "summary": summary,
-            "classification": source.marking,
+            "marking": source.marking,
             "has_errors": summary.errors or any(line.errors for line in lines),
         },
     )

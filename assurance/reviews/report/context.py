@@ -150,7 +150,7 @@ def build_report_context(
     version = review.framework_version
     return ReportContext(
         title=f"{review.title}: peer review report",
-        marking=review.classification,
+        marking=review.marking,
         host=review.host_name,
         review_type=ReviewType(review.review_type).label,
         framework_title=version.title,

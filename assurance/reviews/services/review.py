@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can_any, forget_grants
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 from assurance.frameworks.models import FrameworkVersion
 from assurance.frameworks.services import check_version_use
 from assurance.organisations.models import Organisation, Partnership
@@ -44,7 +44,7 @@ def review_set_up(
     ends_on: date | None,
     organisation: Organisation | None = None,
     partnership: Partnership | None = None,
-    classification: str = Classification.OFFICIAL,
+    marking: str = Marking.OFFICIAL,
     manager_organisation: Organisation | None = None,
 ) -> Review:
     """Open a review with its six stages, one self-assessment task per
@@ -63,8 +63,8 @@ def review_set_up(
         errors["ends_on"] = "Enter the date the review ends."
     elif starts_on and ends_on < starts_on:
         errors["ends_on"] = "The review must end on or after the day it starts."
-    if classification not in Classification.values:
-        errors["classification"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
+    if marking not in Marking.values:
+        errors["marking"] = "Choose OFFICIAL or OFFICIAL-SENSITIVE."
     if errors:
         raise ValidationError(errors)
     check_version_use(framework_version, use="peer_review", organisations=hosts)
@@ -76,7 +76,7 @@ def review_set_up(
         title=title.strip(),
         starts_on=starts_on,
         ends_on=ends_on,
-        classification=classification,
+        marking=marking,
         created_by=actor,
     )
     save(review, actor, "Set up")

@@ -87,18 +87,17 @@ def response_evidence_file_add(
     response: SelfAssessmentResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     upload: UploadedFile,
 ) -> EvidenceItem:
     review = _evidence_target(actor, response)
     return evidence_services.evidence_file_add(
         actor=actor,
         holder=response,
-        organisation_ids=host_ids(review),
         organisation=review.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         upload=upload,
     )
 
@@ -110,18 +109,17 @@ def response_evidence_link_add(
     response: SelfAssessmentResponse,
     title: str,
     evidence_date: date | None,
-    classification: str,
+    marking: str,
     url: str,
 ) -> EvidenceItem:
     review = _evidence_target(actor, response)
     return evidence_services.evidence_link_add(
         actor=actor,
         holder=response,
-        organisation_ids=host_ids(review),
         organisation=review.organisation,
         title=title,
         evidence_date=evidence_date,
-        classification=classification,
+        marking=marking,
         url=url,
     )
 
@@ -130,10 +128,10 @@ def response_evidence_link_add(
 def response_evidence_remove(
     *, actor, response: SelfAssessmentResponse, item: EvidenceItem
 ) -> None:
-    review = _evidence_target(actor, response)
+    _evidence_target(actor, response)
     if (
         item.holder_id != response.pk
         or item.holder_type.model_class() is not SelfAssessmentResponse
     ):
         raise ValidationError("That evidence does not belong to this criterion.")
-    evidence_services.evidence_remove(actor=actor, item=item, organisation_ids=host_ids(review))
+    evidence_services.evidence_remove(actor=actor, item=item)

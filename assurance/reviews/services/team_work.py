@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from assurance.accounts.permissions import Action
-from assurance.core.classification import Classification
+from assurance.core.marking import Marking
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CriterionGroup
 
@@ -109,14 +109,14 @@ def participant_add(*, actor, session: Session, job_title: str, agency: str) -> 
 
 
 @transaction.atomic
-def session_notes_save(*, actor, session: Session, notes: str, classification: str) -> Session:
+def session_notes_save(*, actor, session: Session, notes: str, marking: str) -> Session:
     review = lock(session.review)
     require(actor, Action.WORK_ON_REVIEW, review)
     require_open(review)
-    if classification not in Classification.values:
-        raise ValidationError({"classification": "Choose OFFICIAL or OFFICIAL-SENSITIVE."})
+    if marking not in Marking.values:
+        raise ValidationError({"marking": "Choose OFFICIAL or OFFICIAL-SENSITIVE."})
     session = Session.objects.select_for_update().get(pk=session.pk)
-    session.notes, session.notes_classification = (notes or "").strip(), classification
+    session.notes, session.notes_marking = (notes or "").strip(), marking
     save(session, actor, "Notes saved")
     return session
 

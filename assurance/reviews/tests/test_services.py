@@ -111,7 +111,7 @@ def test_undeclared_peer_cannot_link_evidence_and_nothing_is_saved(review, undec
         response=response,
         title="Plan",
         evidence_date=date(2026, 1, 1),
-        classification="OFFICIAL",
+        marking="OFFICIAL",
         url="https://example.org/plan",
     )
     with pytest.raises(ValidationError, match="conflict-of-interest declaration"):
@@ -296,7 +296,7 @@ def test_evidence_belongs_to_the_host(review, lead):
         response=response,
         title="Plan",
         evidence_date=date(2026, 1, 1),
-        classification="OFFICIAL",
+        marking="OFFICIAL",
         url="https://example.org/plan",
     )
     assert item.organisation == review.organisation

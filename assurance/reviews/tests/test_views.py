@@ -31,7 +31,7 @@ def _session(review, actor, notes="The board rarely meets."):
         actor=actor, session=session, job_title="Prevent lead", agency="Ourshire Council"
     )
     services.session_notes_save(
-        actor=actor, session=session, notes=notes, classification="OFFICIAL-SENSITIVE"
+        actor=actor, session=session, notes=notes, marking="OFFICIAL-SENSITIVE"
     )
     return session
 
@@ -88,7 +88,7 @@ def test_an_undeclared_peer_is_told_to_declare_before_seeing_evidence(
         response=response,
         title="Secret plan",
         evidence_date=date(2026, 1, 1),
-        classification="OFFICIAL",
+        marking="OFFICIAL",
         url="https://example.org/plan",
     )
     client.force_login(undeclared_peer)

@@ -11,7 +11,7 @@ def page(review, user, **extra) -> dict:
     base.html shows it) and what the user may do on it."""
     return {
         "review": review,
-        "classification": review.classification,
+        "marking": review.marking,
         "may": selectors.abilities(user, review),
         **extra,
     }

@@ -31,7 +31,7 @@ def review_set_up(request):
                 title=form.cleaned_data["title"],
                 starts_on=form.cleaned_data["starts_on"],
                 ends_on=form.cleaned_data["ends_on"],
-                classification=form.cleaned_data["classification"],
+                marking=form.cleaned_data["marking"],
                 **form.target_kwargs(),
             )
         except ValidationError as error:

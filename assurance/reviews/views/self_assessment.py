@@ -134,7 +134,7 @@ def evidence_file_add(request, pk: int, criterion_pk: int):
             response=response,
             title=data["title"],
             evidence_date=data["evidence_date"],
-            classification=data["classification"],
+            marking=data["marking"],
             upload=data["file"],
         )
 
@@ -150,7 +150,7 @@ def evidence_link_add(request, pk: int, criterion_pk: int):
             response=response,
             title=data["title"],
             evidence_date=data["evidence_date"],
-            classification=data["classification"],
+            marking=data["marking"],
             url=data["url"],
         )
 

@@ -71,7 +71,7 @@ def programme(request, pk: int):
 
 def _session_page(request, review, session, *, notes_form=None, participant_form=None):
     notes_form = notes_form or NotesForm(
-        initial={"notes": session.notes, "classification": session.notes_classification}
+        initial={"notes": session.notes, "marking": session.notes_marking}
     )
     participant_form = participant_form or ParticipantForm()
     context = page(
@@ -83,8 +83,8 @@ def _session_page(request, review, session, *, notes_form=None, participant_form
         failed_form=failed(notes_form, participant_form),
     )
     # The page carries the stricter of the review's and the notes' markings.
-    if session.notes_classification != "OFFICIAL":
-        context["classification"] = session.notes_classification
+    if session.notes_marking != "OFFICIAL":
+        context["marking"] = session.notes_marking
     return render(request, "reviews/session.html", context)
 
 
@@ -101,7 +101,7 @@ def session_detail(request, pk: int, session_pk: int):
                 actor=request.user,
                 session=session,
                 notes=form.cleaned_data["notes"],
-                classification=form.cleaned_data["classification"],
+                marking=form.cleaned_data["marking"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

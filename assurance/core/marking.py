@@ -4,6 +4,6 @@ document. OFFICIAL is the default; OFFICIAL-SENSITIVE is chosen by the author.""
 from django.db import models
 
 
-class Classification(models.TextChoices):
+class Marking(models.TextChoices):
     OFFICIAL = "OFFICIAL", "OFFICIAL"
     OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"

@@ -5,7 +5,7 @@ characters (other than tab, line feed and carriage return), Unicode
 noncharacters (U+FDD0–U+FDEF and the last two code points of every plane)
 and lone surrogates. XML 1.0 (DOCX, XLSX, ODF) cannot hold most of them, a
 PDF renderer may choke on them, and none of them is something a person
-meant to type. Every form (``core.forms.GovukFormMixin``), every importer and
+meant to type. Every form (``ui.forms.GovukFormMixin``), every importer and
 every document writer goes through ``clean_text``.
 """
 
