@@ -59,7 +59,7 @@ def _service_entries():
     from tests.access.services import Service, no_target_service
 
     from .. import services as s
-    from ..models import AssessorAssignment, Membership
+    from ..models import AssessorAssignment, Invitation, Membership
     from .factories import UserFactory
 
     def a_viewer(w, t):
@@ -79,6 +79,17 @@ def _service_entries():
     def saved(record):
         record.save()
         return record
+
+    def invitation(w, t, actor):
+        # own: the actor's own invitation; other: one addressed to someone else.
+        email = actor.email.lower() if t == "own" else "someone.else@example.org"
+        return Invitation.objects.create(
+            organisation=w.other,
+            email=email,
+            full_name="Invited",
+            role="council_viewer",
+            invited_by=w.users["council_lead"],
+        )
 
     return {
         "accounts.membership_save": no_target_service(
@@ -106,6 +117,15 @@ def _service_entries():
         ),
         "accounts.membership_remove": Service(
             lambda w, t, a: s.membership_remove(actor=a, membership=a_viewer(w, t)), lead
+        ),
+        # Only the invited person accepts an invitation, whatever role they hold.
+        "accounts.invitation_accept": Service(
+            lambda w, t, a: s.invitation_accept(actor=a, invitation=invitation(w, t, a)),
+            roles(EVERYONE, OWN_ONLY),
+        ),
+        # The owner's own account only (a completed password reset proves them).
+        "accounts.sign_in_lockout_lift": no_target_service(
+            lambda w, a: s.sign_in_lockout_lift(actor=a), EVERYONE
         ),
     }
 

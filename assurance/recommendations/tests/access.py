@@ -380,6 +380,17 @@ def _service_entries():
             lambda w, t, a: s.source_record_issue(actor=a, issued=issued(w, t)),
             roles(("assessor",), OWN_ONLY),
         ),
+        # The world's document for the source, already queued: nothing is rebuilt.
+        "recommendations.source_document_request": Service(
+            lambda w, t, a: s.source_document_request(
+                actor=a,
+                source=fresh(w, "source", t),
+                kind="tracker",
+                extension="pdf",
+                fingerprint="a",
+            ),
+            READERS,
+        ),
     }
 
 

@@ -152,3 +152,188 @@ def build(world) -> None:
         ("review", "issued_review", "review_spare_member", "review_session", "review_evidence")
     ):
         world.add(name, records["own"][index], records["other"][index])
+
+
+# --- Service matrix (tests/access/services.py) --------------------------------
+
+
+def _service_entries():
+    from datetime import date, time
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.access.services import Service, fresh
+
+    from .. import services as s
+
+    def review(w, t):
+        return fresh(w, "review", t)
+
+    def response(w, t):
+        return review(w, t).responses.order_by("criterion__number").first()
+
+    def session(w, t):
+        return fresh(w, "review_session", t)
+
+    def criteria(w, t):
+        return list(review(w, t).framework_version.criteria.order_by("number")[:1])
+
+    # Setting up a review: an assessing body's adviser, for a council they cover.
+    set_up_by = roles(("assessor",), OWN_ONLY)
+
+    return {
+        "reviews.review_set_up": Service(
+            lambda w, t, a: s.review_set_up(
+                actor=a,
+                framework_version=review(w, t).framework_version,
+                review_type="scottish",
+                title="Another review",
+                starts_on=date(2026, 6, 1),
+                ends_on=date(2026, 6, 30),
+                organisation=w.org(t),
+            ),
+            set_up_by,
+        ),
+        # The review manager's work: team, stages, issuing and reopening.
+        "reviews.team_member_add": Service(
+            lambda w, t, a: s.team_member_add(
+                actor=a, review=review(w, t), email="nobody@example.org", role="peer"
+            ),
+            MANAGER,
+        ),
+        "reviews.team_member_remove": Service(
+            lambda w, t, a: s.team_member_remove(
+                actor=a, member=fresh(w, "review_spare_member", t)
+            ),
+            MANAGER,
+        ),
+        "reviews.stage_update": Service(
+            lambda w, t, a: s.stage_update(
+                actor=a,
+                stage=review(w, t).stages.order_by("position").first(),
+                planned_from=None,
+                planned_to=None,
+                actual_from=None,
+                actual_to=None,
+                owner=None,
+                done_check_ids=[],
+                status="not a status",
+            ),
+            MANAGER,
+        ),
+        # Not the number of reports the manager saw: refused as issued meanwhile,
+        # after the permission check, without rendering the report.
+        "reviews.report_issue": Service(
+            lambda w, t, a: s.report_issue(actor=a, review=review(w, t), expected_version=99),
+            MANAGER,
+        ),
+        "reviews.report_reopen": Service(
+            lambda w, t, a: s.report_reopen(
+                actor=a, review=fresh(w, "issued_review", t), reason=""
+            ),
+            MANAGER,
+        ),
+        # The team's work: the review manager and the peers on the team.
+        "reviews.declaration_make": Service(
+            lambda w, t, a: s.declaration_make(actor=a, review=review(w, t), has_conflict=None),
+            TEAM,
+        ),
+        "reviews.enquiry_add": Service(
+            lambda w, t, a: s.enquiry_add(
+                actor=a, review=review(w, t), question="How are referrals made?", criteria=[]
+            ),
+            TEAM,
+        ),
+        "reviews.session_add": Service(
+            lambda w, t, a: s.session_add(
+                actor=a,
+                review=review(w, t),
+                title="Partners",
+                held_on=date(2026, 4, 1),
+                starts_at=time(14, 0),
+                format="online",
+            ),
+            TEAM,
+        ),
+        "reviews.participant_add": Service(
+            lambda w, t, a: s.participant_add(
+                actor=a, session=session(w, t), job_title="Head of Safeguarding", agency="Police"
+            ),
+            TEAM,
+        ),
+        "reviews.session_notes_save": Service(
+            lambda w, t, a: s.session_notes_save(
+                actor=a, session=session(w, t), notes="Clear pathways.", marking="OFFICIAL"
+            ),
+            TEAM,
+        ),
+        "reviews.finding_add": Service(
+            lambda w, t, a: s.finding_add(
+                actor=a,
+                review=review(w, t),
+                kind="good_practice",
+                text="Partners meet monthly.",
+                group=review(w, t).framework_version.groups.order_by("position").first(),
+                criteria=criteria(w, t),
+            ),
+            TEAM,
+        ),
+        "reviews.finding_remove": Service(
+            lambda w, t, a: s.finding_remove(
+                actor=a, finding=review(w, t).findings.order_by("pk").first()
+            ),
+            TEAM,
+        ),
+        "reviews.report_text_save": Service(
+            lambda w, t, a: s.report_text_save(
+                actor=a,
+                review=review(w, t),
+                executive_summary="Summary.",
+                background="Background.",
+                next_steps="Next steps.",
+            ),
+            TEAM,
+        ),
+        # The host's self-assessment: the host council's lead and contributors.
+        "reviews.response_save": Service(
+            lambda w, t, a: s.response_save(
+                actor=a,
+                response=response(w, t),
+                expected_version=None,
+                narrative="We train every frontline member of staff.",
+                task_status="in_progress",
+            ),
+            HOST_EDITORS,
+        ),
+        "reviews.response_evidence_file_add": Service(
+            lambda w, t, a: s.response_evidence_file_add(
+                actor=a,
+                response=response(w, t),
+                title="Training plan",
+                evidence_date=date(2026, 1, 1),
+                marking="OFFICIAL",
+                upload=SimpleUploadedFile("plan.txt", b"Training plan", "text/plain"),
+            ),
+            HOST_EDITORS,
+        ),
+        "reviews.response_evidence_link_add": Service(
+            lambda w, t, a: s.response_evidence_link_add(
+                actor=a,
+                response=response(w, t),
+                title="Board minutes",
+                evidence_date=date(2026, 1, 1),
+                marking="OFFICIAL",
+                url="https://example.org/minutes",
+            ),
+            HOST_EDITORS,
+        ),
+        "reviews.response_evidence_remove": Service(
+            lambda w, t, a: s.response_evidence_remove(
+                actor=a, response=response(w, t), item=fresh(w, "review_evidence", t)
+            ),
+            HOST_EDITORS,
+        ),
+    }
+
+
+SERVICES = _service_entries()
