@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
-from assurance.core.admin_concurrency import OptimisticConcurrencyAdmin
+from assurance.ui.admin_concurrency import OptimisticConcurrencyAdmin
 
 from . import services
 from .models import AssessorAssignment, Membership, User

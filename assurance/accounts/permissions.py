@@ -239,6 +239,25 @@ def _build_team_grants(user) -> tuple[TeamGrant, ...]:
     )
 
 
+def team_place_refusal(user, team_role: str, host_ids: Iterable[int]) -> dict[str, str] | None:
+    """Why ``user`` may not take ``team_role`` on a review of these hosts (a
+    field and a sentence), or None. Peers come from outside the host: nobody
+    who holds a role at a host council joins its team, whatever organisation
+    they are said to come from (a council role there is a conflict of
+    interest); a review manager must be able to set up
+    reviews for the host."""
+    hosts = frozenset(host_ids)
+    if team_role not in TEAM_ROLE_ACTIONS:
+        return {"role": "Choose lead peer, peer or review manager."}
+    if Membership.objects.filter(
+        user=user, organisation_id__in=hosts, role__in=COUNCIL_ROLES
+    ).exists():
+        return {"email": "Peers come from other organisations: the host cannot review itself."}
+    if team_role == "review_manager" and not can_any(user, A.SET_UP_REVIEW, hosts):
+        return {"role": "A review manager must work for an assessing body that covers the host."}
+    return None
+
+
 def team_grants_for(user) -> tuple[TeamGrant, ...]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ()

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
-from assurance.organisations.selectors import get_organisation_for
 from assurance.ui.forms import run_service
 
 from . import forms, selectors, services
@@ -88,6 +87,8 @@ def profile(request):
 @requires(Action.VIEW_ORGANISATION)
 @recent_sign_in_required
 def people(request, organisation_pk: int):
+
+    from assurance.organisations.selectors import get_organisation_for
 
     organisation = get_organisation_for(request.user, organisation_pk, purpose=Action.VIEW_RECORDS)
     form = forms.InviteColleagueForm(request.POST or None)

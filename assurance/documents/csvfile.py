@@ -1,4 +1,4 @@
-"""CSV files: the classification marking on the first line, then a header row
+"""CSV files: the marking on the first line, then a header row
 and the data. Cells that a spreadsheet would read as a formula are quoted
 with a leading apostrophe, so an exported name can never run as one."""
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
+from assurance.documents.archives import ArchiveLimits, ArchiveRefused, check_archive
 from assurance.ui.text import clean_value
 
 MAX_ROWS = 2000

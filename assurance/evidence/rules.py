@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import puremagic
 
-from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
+from assurance.documents.archives import ArchiveLimits, ArchiveRefused, check_archive
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME_LENGTH = 200

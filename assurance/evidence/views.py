@@ -13,7 +13,7 @@ def evidence_download(request, pk: int):
     item = selectors.get_evidence_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     if not item.is_file:
         raise Http404
-    audit_download(request, marking=item.classification, what=f"evidence “{item.title}”")
+    audit_download(request, marking=item.marking, what=f"evidence “{item.title}”")
     response = FileResponse(
         item.file.open("rb"),
         as_attachment=True,

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from assurance.core.admin_concurrency import OptimisticConcurrencyAdmin
+from assurance.ui.admin_concurrency import OptimisticConcurrencyAdmin
 
 from . import services
 from .models import Organisation, Partnership, Region

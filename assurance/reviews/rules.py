@@ -214,3 +214,8 @@ def is_frozen(status: str) -> bool:
 
 
 FROZEN = "The report has been issued, so this cannot change. Reopen the report, giving a reason."
+
+
+def lead_peer_taken(team_role: str, roles_on_team) -> bool:
+    """A review has one lead peer: may another join as lead peer?"""
+    return team_role == TeamRole.LEAD_PEER and TeamRole.LEAD_PEER in set(roles_on_team)

@@ -120,7 +120,7 @@ def letter_download(request, pk: int, version: int, fmt: str):
     stored = getattr(letter, fmt)
     audit_download(
         request,
-        marking=letter.assessment.classification,
+        marking=letter.assessment.marking,
         what=f"letter v{letter.version_number} of {letter.assessment} ({fmt})",
         organisation=letter.assessment.organisation,
     )

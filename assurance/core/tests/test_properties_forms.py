@@ -122,7 +122,7 @@ def test_people_and_evidence_forms(client, world, data):
         data,
     )
     args = [w["assessment"].pk, w["criterion"].pk]
-    link = ["title", "evidence_date", "classification", "url", "submission_token"]
+    link = ["title", "evidence_date", "marking", "url", "submission_token"]
     _hammer(client, w["lead"], reverse("assessments:evidence_link", args=args), link, data, "link-")
     task = ["version", "narrative", "task_status", "proposed_level"]
     _hammer(client, w["lead"], reverse("assessments:task", args=args), task, data)

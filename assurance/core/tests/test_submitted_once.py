@@ -83,7 +83,7 @@ def test_evidence_link_sent_twice_is_saved_once(client, council, lead):
     data = {
         "link-title": "Plan",
         "link-evidence_date": "01/01/2022",
-        "link-classification": "OFFICIAL",
+        "link-marking": "OFFICIAL",
         "link-url": "https://example.org/plan",
         "link-submission_token": token,
     }

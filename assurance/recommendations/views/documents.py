@@ -48,5 +48,5 @@ def document_status(request, pk: int):
     return render(
         request,
         "recommendations/document_status.html",
-        {"document": built, "source": built.source, "classification": built.source.marking},
+        {"document": built, "source": built.source, "marking": built.source.marking},
     )

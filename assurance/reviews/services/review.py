@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.models import User
-from assurance.accounts.permissions import Action, can_any, forget_grants
+from assurance.accounts.permissions import Action, can_any, forget_grants, team_place_refusal
 from assurance.core.marking import Marking
 from assurance.frameworks.models import FrameworkVersion
 from assurance.frameworks.services import check_version_use
@@ -137,17 +137,14 @@ def team_member_add(
     user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
     if user is None:
         errors["email"] = "There is no active user with that email address."
-    if role not in TeamRole.values:
-        errors["role"] = "Choose lead peer, peer or review manager."
     if errors:
         raise ValidationError(errors)
     if TeamMember.objects.filter(review=review, user=user).exists():
         raise ValidationError({"email": f"{user.full_name} is already on the team."})
     hosts = host_ids(review)
-    if role == TeamRole.REVIEW_MANAGER and not can_any(user, Action.SET_UP_REVIEW, hosts):
-        raise ValidationError(
-            {"role": "A review manager must work for an assessing body that covers the host."}
-        )
+    refusal = team_place_refusal(user, role, hosts)
+    if refusal:
+        raise ValidationError(refusal)
     organisation = organisation or _own_organisation(user)
     if organisation is None:
         raise ValidationError({"organisation": "Choose the organisation they come from."})
@@ -155,7 +152,7 @@ def team_member_add(
         raise ValidationError(
             {"email": "Peers come from other organisations: the host cannot review itself."}
         )
-    if role == TeamRole.LEAD_PEER and review.team.filter(role=TeamRole.LEAD_PEER).exists():
+    if rules.lead_peer_taken(role, review.team.values_list("role", flat=True)):
         raise ValidationError({"role": "The review already has a lead peer."})
     member = TeamMember(review=review, user=user, role=role, organisation=organisation)
     save(member, actor, "Added to the team")

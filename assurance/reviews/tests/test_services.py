@@ -75,6 +75,15 @@ def test_the_host_cannot_review_itself(review, manager, lead):
         services.team_member_add(actor=manager, review=review, email=lead.email, role="peer")
 
 
+def test_the_hosts_own_staff_cannot_join_as_peers_from_elsewhere(review, manager, lead):
+    _, elsewhere = peer()
+    with pytest.raises(ValidationError, match="host cannot review itself"):
+        services.team_member_add(
+            actor=manager, review=review, email=lead.email, role="peer", organisation=elsewhere
+        )
+    assert not review.team.filter(user=lead).exists()
+
+
 def test_a_peer_cannot_manage_the_team(review, team_peer):
     someone, organisation = peer()
     with pytest.raises(PermissionDenied):

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from assurance.core.archives import ArchiveLimits, ArchiveRefused, check_archive
+from assurance.documents.archives import ArchiveLimits, ArchiveRefused, check_archive
 from assurance.evidence.rules import UploadRefused, check_upload
 from assurance.recommendations import importing
 
