@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
+from assurance.core.registry import letter_evidence_for
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
 
@@ -527,7 +528,12 @@ def letter_facts(assessment: Assessment) -> facts.LetterFacts:
     already scoped (get_assessment_for). The letter reads nothing else."""
     version = assessment.framework_version
     previous = previous_scores(assessment)
-    responses = _response_queryset().filter(assessment=assessment).order_by("criterion__number")
+    responses = list(
+        _response_queryset().filter(assessment=assessment).order_by("criterion__number")
+    )
+    cited = letter_evidence_for(
+        holder_organisation_ids(assessment), assessment.period, [r.criterion_id for r in responses]
+    )
     holder, members, address = _holder_facts(assessment)
     body = assessment.assessing_body
     return facts.LetterFacts(
@@ -554,6 +560,7 @@ def letter_facts(assessment: Assessment) -> facts.LetterFacts:
                 areas_for_development=r.areas_for_development,
                 previous=previous.of(r.criterion_id),
                 movement=previous.movement(r.criterion_id, r.final_level),
+                records=cited.get(r.criterion_id, ()),
             )
             for r in responses
         ),

@@ -1,8 +1,8 @@
 """Extension points through which each app adds to shared pages without the
 core app knowing about it: navigation links, home page sections and the
-records whose history may be viewed, and panels on assessment pages (beside
-each criterion, and on the submit and scoring overview pages). Apps register
-in AppConfig.ready()."""
+records whose history may be viewed, panels on assessment pages (beside
+each criterion, and on the submit and scoring overview pages) and the records
+a letter cites under each criterion. Apps register in AppConfig.ready()."""
 
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ _CRITERION_PANELS: list[Panel] = []
 # On the submit page and the scoring overview: context(user, assessment)
 _ASSESSMENT_PANELS: list[Panel] = []
 _HOME: list[HomeSection] = []
+# What an issued letter cites under each criterion:
+# fn(organisation_ids, period, criterion_ids) -> {criterion_id: (short plain line, ...)}.
+# Called once per letter for all its criteria, with a fixed number of queries;
+# the letter leaves the council, so lines carry only what may be shown outside it.
+LetterEvidence = Callable[[tuple[int, ...], str, tuple[int, ...]], dict[int, tuple[str, ...]]]
+_LETTER_EVIDENCE: list[LetterEvidence] = []
 # model label ("app.model") -> (getter, purpose): ``getter(user, pk, purpose=purpose)``
 # returns the instance or raises Http404. The purpose is the action that lets
 # a user see the record itself; the history page also needs VIEW_HISTORY.
@@ -83,6 +89,23 @@ def register_assessment_panel(
 ) -> None:
     if all(panel.template_name != template_name for panel in _ASSESSMENT_PANELS):
         _ASSESSMENT_PANELS.append(Panel(template_name, context, order))
+
+
+def register_letter_evidence(fn: LetterEvidence) -> None:
+    if fn not in _LETTER_EVIDENCE:
+        _LETTER_EVIDENCE.append(fn)
+
+
+def letter_evidence_for(organisation_ids, period: str, criterion_ids) -> dict[int, tuple[str, ...]]:
+    """Every registered app's lines for each criterion, in registration order;
+    a criterion with none is left out."""
+    found: dict[int, tuple[str, ...]] = {}
+    ids, criteria = tuple(organisation_ids), tuple(criterion_ids)
+    for fn in _LETTER_EVIDENCE:
+        for criterion_id, lines in fn(ids, period, criteria).items():
+            if lines:
+                found[criterion_id] = found.get(criterion_id, ()) + tuple(lines)
+    return found
 
 
 def _panels(panels: list[Panel], *args) -> list[tuple[str, dict]]:

@@ -13,10 +13,11 @@ class DeliveryConfig(AppConfig):
             register_criterion_panel,
             register_history,
             register_home_section,
+            register_letter_evidence,
             register_nav,
         )
 
-        from . import home, selectors
+        from . import home, letter, selectors
         from .kinds import KINDS
 
         register_nav("Delivery", "delivery:index", Action.VIEW_RECORDS, order=45)
@@ -27,6 +28,7 @@ class DeliveryConfig(AppConfig):
         register_assessment_panel(
             "delivery/includes/assessment_panel.html", selectors.assessment_panel
         )
+        register_letter_evidence(letter.letter_evidence)
         for slug, kind in KINDS.items():
             register_history(kind.model, _getter(slug), purpose=Action.VIEW_RECORDS)
 

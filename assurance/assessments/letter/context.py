@@ -30,6 +30,7 @@ class Feedback:
     level_text: str
     good_practice: str
     areas_for_development: str
+    records: tuple[str, ...] = ()  # the council's delivery records cited; none: no heading
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class LetterContext:
     comparison: tuple[ComparisonRow, ...] = ()
     comparison_period: str = ""
     comparison_note: str = ""
+    records_heading: str = "Records the council keeps"
 
     @property
     def is_draft(self) -> bool:
@@ -147,9 +149,15 @@ def _feedback(facts: LetterFacts) -> tuple[Feedback, ...]:
             else NOT_SCORED,
             r.good_practice,
             r.areas_for_development,
+            r.records,
         )
         for r in facts.responses
     )
+
+
+def records_heading(facts: LetterFacts) -> str:
+    """Above the delivery records cited under a criterion."""
+    return "Records the councils keep" if facts.member_names else "Records the council keeps"
 
 
 def _recommendations(facts: LetterFacts) -> tuple[RecommendationLine, ...]:
@@ -251,6 +259,7 @@ def compose(
         comparison=comparison,
         comparison_period=facts.previous_period,
         comparison_note=note,
+        records_heading=records_heading(facts),
     )
 
 

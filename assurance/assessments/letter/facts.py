@@ -28,6 +28,7 @@ class ResponseFact:
     areas_for_development: str
     previous: tuple = ()  # selectors.PreviousScore values, through the crosswalk
     movement: str = ""
+    records: tuple[str, ...] = ()  # delivery records cited (core.registry.letter_evidence_for)
 
 
 @dataclass(frozen=True)

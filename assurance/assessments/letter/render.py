@@ -101,6 +101,8 @@ def render_docx(letter: LetterContext) -> bytes:
         doc.paragraph("Areas for development", bold=True).paragraph(
             item.areas_for_development or "None recorded."
         )
+        if item.records:
+            doc.paragraph(letter.records_heading, bold=True).bullets(item.records)
     if letter.recommendations:
         doc.heading("Recommendations", 2).table(
             ("No.", "About", "Recommendation"),

@@ -84,3 +84,23 @@ def test_a_named_scale_has_no_band_column_and_no_numbers():
     letter = compose(FACTS)
     assert not letter.show_band and letter.scores[0].level_label == "Met"
     assert letter.feedback[0].level_text == "Met"
+
+
+def test_delivery_records_are_cited_under_their_criterion_and_nothing_when_none():
+    cited = ResponseFact(
+        1,
+        "Partnership",
+        "",
+        False,
+        MET,
+        "",
+        "",
+        records=("Action plan 2023/24 (12 actions, 2 overdue)",),
+    )
+    bare = ResponseFact(2, "Leadership", "", False, MET, "", "")
+    letter = compose(replace(FACTS, responses=(cited, bare)))
+    assert letter.feedback[0].records == ("Action plan 2023/24 (12 actions, 2 overdue)",)
+    assert letter.feedback[1].records == ()
+    assert letter.records_heading == "Records the council keeps"
+    partnership = compose(replace(FACTS, member_names=("Ashdown", "Eastwick")))
+    assert partnership.records_heading == "Records the councils keep"
