@@ -250,7 +250,8 @@ def test_documents_are_built_once_and_rebuilt_when_the_source_changes(lead, coun
     assert client.get(url).status_code == 200
     assert SourceDocument.objects.get(source=source).pk == built.pk  # served from the cache
     # A change to the source makes the cached file out of date; with a worker
-    # that has not run yet, the request goes to a status page that refreshes itself.
+    # that has not run yet, the request goes to a status page that is checked again
+    # (in the background with JavaScript, or by its link) and never refreshes itself.
     from types import SimpleNamespace
 
     monkeypatch.setattr(tasks, "build_source_document", SimpleNamespace(enqueue=lambda *a: None))
@@ -263,10 +264,11 @@ def test_documents_are_built_once_and_rebuilt_when_the_source_changes(lead, coun
     waiting = SourceDocument.objects.get(source=source)  # the old version is gone
     assert waiting.pk != built.pk and waiting.status == "queued"
     page = client.get(response["Location"]).content.decode()
-    assert 'http-equiv="refresh"' in page and "Check again" in page
-    # The worker runs: the page offers the download and stops refreshing.
+    assert "data-document-building" in page and "Check again" in page
+    assert 'http-equiv="refresh"' not in page
+    # The worker runs: the page offers the download and is no longer checked.
     from assurance.recommendations.services import source_document_build
 
     source_document_build(document_id=waiting.pk)
     page = client.get(response["Location"]).content.decode()
-    assert "Download the progress tracker" in page and 'http-equiv="refresh"' not in page
+    assert "Download the progress tracker" in page and "data-document-building" not in page

@@ -155,9 +155,11 @@ _cache: dict[str, Dataset] = {}
 def fingerprint() -> tuple:
     """Every write through the product adds a history row, so the latest
     history id of assessments and organisations moves with every issue,
-    reopening, reissue or change of a council (an index lookup, not a scan)."""
-    assessments = Assessment.history.aggregate(last=Max("history_id"))
-    organisations = Organisation.history.aggregate(last=Max("history_id"))
+    reopening, reissue or change of a council (an index lookup, not a scan).
+    The latest history time goes with it, because ids alone repeat when a
+    database is emptied and filled again (a restore, a test run)."""
+    assessments = Assessment.history.aggregate(last=Max("history_id"), at=Max("history_date"))
+    organisations = Organisation.history.aggregate(last=Max("history_id"), at=Max("history_date"))
     frameworks = FrameworkVersion.objects.aggregate(
         n=Count("pk", distinct=True),
         last=Max("loaded_at"),
@@ -165,7 +167,9 @@ def fingerprint() -> tuple:
     )
     return (
         assessments["last"],
+        assessments["at"],
         organisations["last"],
+        organisations["at"],
         frameworks["n"],
         frameworks["last"],
         frameworks["walks"],

@@ -43,6 +43,17 @@ class Choices:
     kinds: list[str]
 
 
+def _default_values(choices: Choices, all_periods: bool) -> dict[str, str]:
+    if not choices.versions:
+        return {}
+    latest = choices.versions[-1][0]
+    values = {"version": str(latest)}
+    periods = choices.periods.get(latest, [])
+    if periods and not all_periods:
+        values["period"] = periods[-1]
+    return values
+
+
 class FilterForm(GovukForm):
     """GET form. Invalid values are reported and the defaults used instead."""
 
@@ -54,7 +65,19 @@ class FilterForm(GovukForm):
     priority = forms.ChoiceField(label="Priority area", choices=PRIORITY_CHOICES, required=False)
 
     def __init__(self, data, *, choices: Choices, all_periods: bool = False, **kwargs):
+        # The form shows the filters in effect: with no version asked for, the
+        # latest version (and its latest period), which is what the page shows.
+        # Otherwise a select would show its first option, and applying another
+        # filter would send a version and period that do not go together.
+        defaults = _default_values(choices, all_periods)
+        if data is not None and not data.get("version") and defaults:
+            data = data.copy()
+            for name, value in defaults.items():
+                if not data.get(name):
+                    data[name] = value
         super().__init__(data, **kwargs)
+        if data is None:
+            self.initial.update(defaults)
         self.choices = choices
         self.fields["version"].choices = [(pk, title) for pk, title in choices.versions]
         periods = sorted({p for ps in choices.periods.values() for p in ps}, reverse=True)

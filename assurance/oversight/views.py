@@ -10,8 +10,9 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core import paging
 
-from . import charts, exports, paging, register, rules, selectors
+from . import charts, exports, register, rules, selectors
 from . import render as rows_html
 from .filters import FilterForm
 

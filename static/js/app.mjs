@@ -18,3 +18,32 @@ import("../dist/js/moj-frontend.min.js")
   .catch((error) => {
     console.error("MOJ Frontend failed to load", error);
   });
+
+// A document being built by the task worker: check its status in the
+// background and update the page's status region (announced politely), so
+// the page never refreshes itself under the reader. Without JavaScript the
+// page has a "Check again" link.
+const documentStatus = document.querySelector("[data-document-building]");
+if (documentStatus) {
+  const poll = async () => {
+    try {
+      const response = await fetch(window.location.href, {
+        headers: { Accept: "text/html" },
+        credentials: "same-origin",
+      });
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = page.getElementById(documentStatus.id);
+      if (fresh) {
+        documentStatus.innerHTML = fresh.innerHTML;
+        if (!fresh.hasAttribute("data-document-building")) {
+          documentStatus.removeAttribute("data-document-building");
+          return;
+        }
+      }
+    } catch (error) {
+      console.error("Could not check the document's status", error);
+    }
+    window.setTimeout(poll, 3000);
+  };
+  window.setTimeout(poll, 3000);
+}

@@ -122,7 +122,7 @@ ENTRIES = {
     "recommendations:document": Entry(
         url=_url("document", "source", "matrix", "xlsx"), allowed=READERS
     ),
-    # A document still being built: its status page, which refreshes itself.
+    # A document still being built: its status page, checked again until it is ready.
     "recommendations:document_status": Entry(
         url=_url("document_status", "source_document"), allowed=READERS
     ),

@@ -1,6 +1,6 @@
 """The response matrix and progress tracker downloads. The task worker builds
 them (services.documents); a request for one that is not ready yet goes to a
-status page that refreshes itself until it is."""
+status page that is checked again until it is."""
 
 from django.http import Http404
 from django.shortcuts import redirect, render

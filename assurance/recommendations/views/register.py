@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.paging import page_links, sort_links
 
 from .. import forms, rules, selectors
 from ..models import Response, Status
-from ..paging import page_links, sort_links
 
 PAGE_SIZE = 50
 SORT_COLUMNS = [
