@@ -82,7 +82,7 @@ def test_respond_progress_refused_close_then_close(page: Page, login, review):
         "Cohesion work suits primary pupils better; staff are trained through safeguarding."
     )
     page.get_by_role("button", name="Save responses").click()
-    expect(page.get_by_text("The responses have been saved.")).to_be_visible()
+    expect(page.get_by_text("The responses on this page have been saved.")).to_be_visible()
     assert_no_axe_violations(page)
 
     # Progress on recommendation 1; recommendation 3 not started yet.
