@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from assurance.accounts.permissions import Action, restrict
 
-from .models import Organisation, Partnership
+from .models import Organisation, Partnership, Region
 
 
 def visible_organisations(user, *, purpose: Action) -> QuerySet[Organisation]:
@@ -46,3 +46,9 @@ def partnerships_of(user, organisation: Organisation) -> QuerySet[Partnership]:
 def districts_of(organisation: Organisation) -> QuerySet[Organisation]:
     """A county's district councils (visible to whoever may see the county)."""
     return organisation.districts.all()
+
+
+def all_regions() -> QuerySet[Region]:
+    """Every region, by name: the directory's regions are public to signed-in
+    users who may choose them (e.g. the councils a national source applies to)."""
+    return Region.objects.order_by("name")

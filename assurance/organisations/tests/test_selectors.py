@@ -69,3 +69,13 @@ def test_organisation_list_queries_do_not_grow_with_the_number_of_councils(
     few = _list_queries(client, django_assert_max_num_queries, 2)
     many = _list_queries(client, django_assert_max_num_queries, 40)
     assert few == many
+
+
+def test_all_regions_are_listed_by_name(db):
+    from assurance.organisations.selectors import all_regions
+    from assurance.organisations.tests.factories import RegionFactory
+
+    RegionFactory(name="Wessex")
+    RegionFactory(name="Anglia")
+    names = [r.name for r in all_regions()]
+    assert names == sorted(names) and {"Wessex", "Anglia"} <= set(names)

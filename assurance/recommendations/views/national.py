@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, has_action, requires
-from assurance.organisations.models import COUNCIL_KINDS, Nation, OrganisationKind, Region
+from assurance.organisations.models import COUNCIL_KINDS, Nation, OrganisationKind
+from assurance.organisations.selectors import all_regions
 from assurance.ui.forms import add_service_errors
 
 from .. import forms, selectors, services
@@ -21,7 +22,7 @@ def national_list(request):
 def national_publish(request):
     form = forms.NationalSourceForm(
         request.POST or None,
-        regions=Region.objects.all(),
+        regions=all_regions(),
         nations=Nation.choices,
         council_kinds=[(k, label) for k, label in OrganisationKind.choices if k in COUNCIL_KINDS],
     )
