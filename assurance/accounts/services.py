@@ -23,6 +23,8 @@ from .permissions import (
     is_council_role,
     may_remove_membership,
     removes_own_lead_role,
+    role_grant_conflict,
+    stored_roles,
 )
 
 if TYPE_CHECKING:
@@ -156,7 +158,17 @@ def membership_save(*, actor: User, membership: Membership) -> Membership:
     """An administrator gives or changes any role (validated by the model's constraints)."""
     _administer(actor, membership)
     membership.full_clean()
+    memberships, assignments = stored_roles(membership.user)
+    conflict = role_grant_conflict(
+        membership.user,
+        memberships=[(o, r) for o, r, pk in memberships if pk != membership.pk]
+        + [(membership.organisation, membership.role)],
+        assignments=[(o, r) for o, r, _ in assignments],
+    )
+    if conflict:
+        raise ValidationError(conflict)
     membership.save()
+    forget_grants(membership.user)
     return membership
 
 
@@ -170,7 +182,17 @@ def membership_delete(*, actor: User, membership: Membership) -> None:
 def assignment_save(*, actor: User, assignment: AssessorAssignment) -> AssessorAssignment:
     _administer(actor, assignment)
     assignment.full_clean()
+    memberships, assignments = stored_roles(assignment.assessor)
+    conflict = role_grant_conflict(
+        assignment.assessor,
+        memberships=[(o, r) for o, r, _ in memberships],
+        assignments=[(o, r) for o, r, pk in assignments if pk != assignment.pk]
+        + [(assignment.organisation_id, assignment.region_id)],
+    )
+    if conflict:
+        raise ValidationError(conflict)
     assignment.save()
+    forget_grants(assignment.assessor)
     return assignment
 
 
