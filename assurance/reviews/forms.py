@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from assurance.core.concurrency import mark_field
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 from assurance.core.marking import Marking
 from assurance.evidence.forms import DATE_FORMATS
@@ -214,6 +215,7 @@ class ParticipantForm(GovukForm):
 
 
 class NotesForm(GovukForm):
+    seen_version = mark_field()
     notes = forms.CharField(
         label="The team's notes",
         required=False,
@@ -263,6 +265,7 @@ class FindingForm(GovukForm):
 
 
 class ReportTextForm(GovukForm):
+    seen_version = mark_field()
     executive_summary = forms.CharField(
         label="Executive summary", required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
