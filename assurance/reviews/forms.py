@@ -110,6 +110,7 @@ class DeclarationForm(GovukForm):
 
 
 class StageForm(GovukForm):
+    seen_version = mark_field()
     planned_from = _date("Planned start", required=False)
     planned_to = _date("Planned end", required=False)
     actual_from = _date("Actual start", required=False)

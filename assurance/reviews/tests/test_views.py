@@ -223,3 +223,25 @@ def test_the_later_of_two_session_notes_saves_is_refused(client, review, manager
     assert "while you were editing" in refused.content.decode()
     session.refresh_from_db()
     assert session.notes == "Mine."
+
+
+def test_the_later_of_two_stage_updates_is_refused(client, review, manager):
+    from django.test import Client
+
+    stage = review.stages.order_by("position").first()
+    url = reverse("reviews:stage", args=[review.pk, stage.pk])
+    other = Client()
+    client.force_login(manager)
+    other.force_login(manager)  # the same manager in a second tab
+    my_mark, their_mark = _seen_version(client.get(url)), _seen_version(other.get(url))
+
+    saved = client.post(
+        url, {"status": "in_progress", "planned_from": "2/3/2026", "seen_version": my_mark}
+    )
+    assert saved.status_code == 302
+    refused = other.post(url, {"status": "not_started", "seen_version": their_mark})
+
+    assert refused.status_code == 200
+    assert "while you were editing" in refused.content.decode()
+    stage.refresh_from_db()
+    assert stage.status == "in_progress" and stage.planned_from == date(2026, 3, 2)
