@@ -39,6 +39,7 @@ import posixpath
 import shutil
 import subprocess
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -377,7 +378,7 @@ def verify_archive(zf: zipfile.ZipFile, progress: Progress = _quiet) -> _Checked
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib_error()) as error:
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
             raise BackupError(
                 f"The archive is damaged: {entry} cannot be read ({error})."
             ) from None
@@ -391,12 +392,6 @@ def verify_archive(zf: zipfile.ZipFile, progress: Progress = _quiet) -> _Checked
     return _Checked(manifest=manifest, files=files)
 
 
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
-
-
 def _existing_data(using: str, storage: Storage) -> list[str]:
     found = [
         model._meta.label_lower
@@ -404,7 +399,9 @@ def _existing_data(using: str, storage: Storage) -> list[str]:
         if model._base_manager.using(using).exists()
     ]
     if next(_storage_files(storage), None) is not None:
-        found.append(f"files in the private storage ({storage.base_location})")
+        found.append(
+            f"files in the private storage ({getattr(storage, 'base_location', 'private')})"
+        )
     return found
 
 
@@ -502,6 +499,9 @@ def _insert_raw(model: type[models.Model], objects: list, using: str) -> None:
     if not objects:
         return
     fields = model._meta.local_concrete_fields
+    if objects[0].pk is None:
+        # Many-to-many links: the database numbers them (their ids mean nothing).
+        fields = [f for f in fields if not f.primary_key]
     size = max(1, min(BATCH, connections[using].ops.bulk_batch_size(fields, objects)))
     manager = model._base_manager.using(using)
     for start in range(0, len(objects), size):

@@ -13,7 +13,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
-from django.db import models
+from django.db import connection, models
 
 from assurance.assessments.models import IssuedLetter
 from assurance.core.backup import backed_up_models
@@ -55,7 +55,15 @@ def _files(root) -> dict[str, bytes]:
 
 
 def _empty_everything(root) -> None:
+    # The test's own transaction holds deferred foreign-key checks, which
+    # PostgreSQL must run before it will truncate (a real flush commits first).
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     for path in sorted(root.rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
 
