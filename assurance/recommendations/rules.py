@@ -122,6 +122,14 @@ def may_address(response: str, verification: str) -> str | None:
     return None
 
 
+def may_reopen(verification: str) -> str | None:
+    """Why a recommendation cannot be reopened now, or None if it can: only a
+    verified one is reopened (an addressed one is sent back instead)."""
+    if verification != VERIFIED:
+        return "Only a verified recommendation can be reopened."
+    return None
+
+
 def counts_towards_closure(response: str, status: str) -> bool:
     """The recommendations whose closure is measured: accepted in whole or in
     part and not superseded (rejected ones have nothing to address)."""

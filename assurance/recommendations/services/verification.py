@@ -142,8 +142,8 @@ def recommendation_reopen(
     _require_answering(actor, source)
     _require_open(source)
     item = _lock(recommendation, None)
-    if item.verification != Verification.VERIFIED:
-        raise ValidationError("Only a verified recommendation can be reopened.")
+    if refusal := rules.may_reopen(item.verification):
+        raise ValidationError(refusal)
     if not rules.has_reason(reason):
         raise ValidationError("Say why the recommendation is being reopened.")
     return _back_in_progress(item, actor, Verification.NONE, f"Reopened: {reason.strip()}")
