@@ -730,17 +730,25 @@ class CarriedChanges:
         return bool(self.period)
 
 
-def _earlier_answers(source_pk: int, criterion_ids) -> dict[int, EarlierCriterion]:
+def _earlier_level(source: Assessment, response: CriterionResponse):
+    """A council's own record: its rating. An assessment: the final level,
+    only while it stands issued (a reopened one's levels are drafts again,
+    seen by the assessing side only)."""
+    if source.council_owned:
+        return response.self_level
+    return response.final_level if source.is_issued else None
+
+
+def _earlier_answers(source: Assessment, criterion_ids) -> dict[int, EarlierCriterion]:
     return {
         r.criterion_id: EarlierCriterion(
             number=r.criterion.number,
             title=r.criterion.title,
             narrative=r.narrative,
-            # An issued assessment's level is the final one; a council's own, its rating.
-            level=r.final_level or r.self_level,
+            level=_earlier_level(source, r),
         )
         for r in CriterionResponse.objects.filter(
-            assessment=source_pk, criterion_id__in=criterion_ids
+            assessment=source.pk, criterion_id__in=criterion_ids
         ).select_related("criterion", "self_level", "assessed_level", "moderated_level")
     }
 
@@ -770,7 +778,7 @@ def carried_changes(assessment: Assessment, criterion_id: int | None = None) -> 
         return CarriedChanges(**common)
     if criterion_id is not None:
         sources = plan.sources(criterion_id)
-        answers = _earlier_answers(source.pk, sources)
+        answers = _earlier_answers(source, sources)
         change = plan.change(criterion_id)
         return CarriedChanges(
             **common,
