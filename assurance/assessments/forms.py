@@ -16,7 +16,8 @@ from assurance.selfassessment.forms import (  # noqa: F401 (shared)
 from assurance.ui.forms import GovukForm, GovukRadioSelect
 
 CARRY_CHOICES = [
-    ("yes", "Carry forward last period's narratives and evidence as a starting draft"),
+    # "year", not "period": the page's Period field must keep a label of its own.
+    ("yes", "Carry forward last year's narratives and evidence as a starting draft"),
     ("no", "Start blank"),
 ]
 
@@ -24,7 +25,7 @@ CARRY_CHOICES = [
 def carry_forward_field(help_text: str) -> forms.TypedChoiceField:
     """The next-cycle choice; carrying forward is the default (services.carrying)."""
     return forms.TypedChoiceField(
-        label="Last period",
+        label="Last year's self-assessment",
         choices=CARRY_CHOICES,
         coerce=lambda value: value == "yes",
         initial="yes",

@@ -35,7 +35,7 @@ def _post_open(client, version, council, carry: str):
 def test_the_opening_page_offers_carry_forward_by_default(client, assessor):
     client.force_login(assessor)
     page = client.get(reverse("assessments:open")).content.decode()
-    assert "Carry forward last period&#x27;s narratives and evidence" in page
+    assert "Carry forward last year&#x27;s narratives and evidence" in page
     yes = re.search(r'<input[^>]*name="carry_forward"[^>]*value="yes"[^>]*>', page)
     assert yes and "checked" in yes.group(0)
     assert "Start blank" in page
