@@ -103,6 +103,13 @@ def answering_action(kind: str) -> str | None:
     return _ANSWERING_ACTION.get(kind, OWN_SOURCE_ACTION)
 
 
+def names_own_verifier(kind: str) -> bool:
+    """May the council name its own verifier for this kind of source? Only
+    for its own sources: an assessment's or a peer review's recommendations
+    are verified by the body that made them, never by someone the council picks."""
+    return answering_action(kind) == OWN_SOURCE_ACTION
+
+
 def may_answer(kind: str, *, holds_action, is_named_verifier: bool) -> bool:
     """Who may verify or decide an extension: the named verifier, or whoever
     holds the kind's answering action for the council. ``holds_action`` is
@@ -119,6 +126,14 @@ def may_address(response: str, verification: str) -> str | None:
         return "Only an accepted or partially accepted recommendation can be marked addressed."
     if verification in (ADDRESSED, VERIFIED):
         return "This recommendation has already been marked addressed."
+    return None
+
+
+def may_reopen(verification: str) -> str | None:
+    """Why a recommendation cannot be reopened now, or None if it can: only a
+    verified one is reopened (an addressed one is sent back instead)."""
+    if verification != VERIFIED:
+        return "Only a verified recommendation can be reopened."
     return None
 
 

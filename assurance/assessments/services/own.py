@@ -9,16 +9,16 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.permissions import Action, can
 from assurance.frameworks.models import FrameworkVersion
 from assurance.organisations.models import Organisation
 
 from .. import rules
-from ..models import Assessment, CriterionResponse
+from ..models import Assessment
 from ..rules import Event, Status
 from ._common import lock, require, save, step
+from .carrying import create_responses
 from .self_assessment import _states
 
 # Starting and signing off are the council lead's, like submitting to an assessor.
@@ -33,7 +33,10 @@ def own_self_assessment_start(
     framework_version: FrameworkVersion,
     period: str,
     marking: str = "OFFICIAL",
+    carry_forward: bool = False,
 ) -> Assessment:
+    """With ``carry_forward``, the council's latest earlier self-assessment or
+    issued assessment gives the starting draft (services.carrying)."""
     if not can(actor, OWN_ACTION, organisation.pk):
         raise PermissionDenied(
             "Only your council's Prevent lead can start a self-assessment of its own."
@@ -64,13 +67,8 @@ def own_self_assessment_start(
         council_owned=True,
     )
     save(assessment, actor, "Council self-assessment started")
-    bulk_create_with_history(
-        [
-            CriterionResponse(assessment=assessment, criterion=c)
-            for c in framework_version.criteria.all()
-        ],
-        CriterionResponse,
-        default_user=actor,
+    create_responses(
+        actor, assessment, framework_version.criteria.all(), carry_forward=carry_forward
     )
     return assessment
 

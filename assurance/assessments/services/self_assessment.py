@@ -63,8 +63,16 @@ def criterion_response_save(
     current.self_level = self_level
     current.task_status = task_status
     current.self_assessed_by, current.self_assessed_at = actor, timezone.now()
+    # Saving the task is confirming what was carried forward into it, text
+    # and evidence alike: the page shows both above the one Save button.
+    confirmed = current.carried_forward
+    current.carried_forward = False
     mark_saved(current, actor)
-    save(current, actor)
+    save(current, actor, "Carried-forward draft confirmed" if confirmed else "")
+    if confirmed:
+        evidence_services.confirm_carried_evidence(
+            current, confirmed_by=actor, reason="Carried-forward evidence confirmed"
+        )
     return current
 
 

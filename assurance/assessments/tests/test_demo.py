@@ -61,6 +61,9 @@ def test_demo_builds_the_cycle_and_is_idempotent(db):
     assert Assessment.objects.filter(status=Status.AWAITING_MODERATION).count() == 1
     in_progress = Assessment.objects.get(status=Status.SELF_ASSESSMENT)
     assert in_progress.responses.filter(task_status="completed").exists()
+    # A carried-forward draft: last year's issued assessment, through the crosswalk.
+    assert in_progress.carried_from.period == "2022/23"
+    assert in_progress.responses.filter(carried_forward=True).exists()
     own = Assessment.objects.get(council_owned=True)
     assert own.status == Status.SIGNED_OFF and own.organisation.name == "Ashdown County Council"
     assert Assessment.objects.count() == 11

@@ -223,3 +223,12 @@ def test_numbers_sort_naturally_and_are_cleaned():
     assert rules.clean_number(" 2a. ") == "2a" and rules.clean_number("1.1") == "1.1"
     for bad in (0, "0", "", "a", "1..2", "two words", True, None, "x" * 21):
         assert rules.clean_number(bad) is None, bad
+
+
+def test_only_a_verified_item_can_be_reopened():
+    # Pins the reopen rule both ways: flipping its condition fails one of these.
+    assert rules.may_reopen(rules.VERIFIED) is None
+    for verification in (rules.NOT_ADDRESSED, rules.ADDRESSED, rules.SENT_BACK):
+        assert rules.may_reopen(verification) == (
+            "Only a verified recommendation can be reopened."
+        ), verification
