@@ -520,7 +520,7 @@ def _holder_facts(assessment: Assessment) -> tuple[str, tuple[str, ...], str]:
         organisation = assessment.organisation
         return organisation.name, (), organisation.postal_address
     members = tuple(m.name for m in assessment.partnership.members.order_by("name"))
-    return assessment.partnership.name, members, ""
+    return assessment.partnership.name, members, assessment.partnership.postal_address
 
 
 def letter_facts(assessment: Assessment) -> facts.LetterFacts:
@@ -613,7 +613,7 @@ def letter_initial(user, assessment: Assessment) -> dict:
     """Where the issue page starts: this assessment's details if it was issued
     before; else the signatory details this assessor last used for this
     assessing body, the addressee of this council's latest letter, and the
-    council's postal address. Blank where nothing is known."""
+    council's (or partnership's) postal address. Blank where nothing is known."""
     details = LetterDetails.objects.filter(assessment=assessment).first()
     if details is not None:
         values = {name: getattr(details, name) for name in facts.DetailsFact.__dataclass_fields__}
@@ -640,6 +640,7 @@ def letter_initial(user, assessment: Assessment) -> dict:
     if earlier is not None:
         for name in ("addressee_name", "addressee_job_title", "salutation"):
             values[name] = getattr(earlier, name)
-    holder_address = assessment.organisation.postal_address if assessment.organisation_id else ""
+    holder = assessment.organisation if assessment.organisation_id else assessment.partnership
+    holder_address = holder.postal_address
     values["addressee_address"] = holder_address or (earlier.addressee_address if earlier else "")
     return values
