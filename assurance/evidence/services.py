@@ -123,6 +123,35 @@ def evidence_link_add(
     )
 
 
+def evidence_links_copy(
+    items: list[EvidenceItem], *, holders: dict[int, models.Model], copied_by
+) -> list[EvidenceItem]:
+    """The same evidence offered again for other records: a new item per
+    holder pointing at the same stored file or web address, so nothing is
+    uploaded twice. ``holders`` maps a source item's holder id to the record
+    that takes the copy. Not a service of its own: it runs inside a service
+    that has already decided its actor may write those records (an assessor
+    starting an assessment from the council's own self-assessment)."""
+    copies = []
+    for item in items:
+        holder = holders.get(item.holder_id)
+        if holder is None:
+            continue
+        copy = EvidenceItem(
+            **{
+                field.attname: getattr(item, field.attname)
+                for field in EvidenceItem._meta.concrete_fields
+                if field.attname not in {"id", "holder_type_id", "holder_id", "uploaded_at"}
+            },
+            holder_type=ContentType.objects.get_for_model(holder),
+            holder_id=holder.pk,
+        )
+        copy._history_user = copied_by
+        copy.save()
+        copies.append(copy)
+    return copies
+
+
 @transaction.atomic
 def evidence_remove(
     *,
@@ -135,6 +164,7 @@ def evidence_remove(
     storage = item.file.storage
     item._history_user = actor
     item.delete()
-    if stored:
+    # A copy made for another record (evidence_links_copy) shares the file.
+    if stored and not EvidenceItem.objects.filter(file=stored).exists():
         # Only once the row is gone for good: a rolled-back delete keeps its file.
         transaction.on_commit(lambda: storage.delete(stored))
