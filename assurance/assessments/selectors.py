@@ -10,7 +10,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
+from assurance.accounts.permissions import (
+    Action,
+    Stage,
+    hidden_fields,
+    restrict,
+    restrict_unsigned_own_work,
+)
 from assurance.core.registry import letter_evidence_for
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
@@ -30,11 +36,16 @@ from .rules import Status
 HOLDER_LOOKUPS = ("organisation", "partnership__members")
 
 
+# A council's own self-assessment before it is signed off.
+UNSIGNED_OWN = Q(council_owned=True) & ~Q(status=Status.SIGNED_OFF)
+
+
 def visible_assessments(user, *, purpose: Action) -> QuerySet[Assessment]:
     qs = Assessment.objects.select_related(
         "organisation", "partnership", "framework_version__framework", "assessor", "assessing_body"
     )
-    return restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    qs = restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    return restrict_unsigned_own_work(qs, user, *HOLDER_LOOKUPS, unsigned=UNSIGNED_OWN)
 
 
 @dataclass
