@@ -56,6 +56,9 @@ class Action(StrEnum):
     EDIT_DELIVERY_RECORDS = "edit_delivery_records"
     # Exact small counts of referrals and cases: only the council itself
     VIEW_UNSUPPRESSED_FIGURES = "view_unsuppressed_figures"
+    # A council's own work before it signs it off (its own self-assessment):
+    # only the council itself (see restrict_unsigned_own_work)
+    VIEW_UNSIGNED_OWN_WORK = "view_unsigned_own_work"
     # Peer review
     VIEW_REVIEW = "view_review"
     SET_UP_REVIEW = "set_up_review"
@@ -83,7 +86,7 @@ _COUNCIL_READ = {
     A.VIEW_REVIEW,
 }
 # What only the council's own people get: never an assessor's or an analyst's grant.
-_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
+_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES, A.VIEW_UNSIGNED_OWN_WORK}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COUNCIL_LEAD: frozenset(
@@ -607,6 +610,24 @@ def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QueryS
     if not scope:
         return queryset.none()
     return queryset.filter(_scope_condition(queryset.model, lookups or ("organisation",), scope))
+
+
+def restrict_unsigned_own_work(queryset: QuerySet, user, *lookups: str, unsigned: Q) -> QuerySet:
+    """Keep the rows matching ``unsigned`` (a council's own work it has not
+    yet signed off, such as its own self-assessment in draft) only for that
+    council's own people. A draft is the council's working paper: its
+    assessors and national analysts, who otherwise read the council's
+    records, see it once the council has signed it off and not before.
+
+    Apply after ``restrict``, which has already decided the organisations;
+    this rule only takes unsigned work away, whatever the purpose."""
+    scope = organisation_scope(user, A.VIEW_UNSIGNED_OWN_WORK)
+    if scope is EVERYWHERE:
+        return queryset
+    if not scope:
+        return queryset.filter(~unsigned)
+    own = _scope_condition(queryset.model, lookups or ("organisation",), scope)
+    return queryset.filter(~unsigned | own)
 
 
 # --- Field visibility by stage -----------------------------------------------

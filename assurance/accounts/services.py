@@ -8,10 +8,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from assurance.core.links import absolute_url
 
 from .audit import audit_record
 from .models import AssessorAssignment, AuditKind, Invitation, Membership, User
@@ -39,7 +40,6 @@ def colleague_invite(
     email: str,
     full_name: str,
     role: str,
-    base_url: str,
 ) -> Invitation:
     """Offer a colleague a council role. The same happens whether or not the
     address has an account (nothing tells the inviter who uses the service):
@@ -69,19 +69,19 @@ def colleague_invite(
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    transaction.on_commit(lambda: _send_invitation(user, invitation, base_url))
+    transaction.on_commit(lambda: _send_invitation(user, invitation))
     return invitation
 
 
-def _send_invitation(user: User, invitation: Invitation, base_url: str) -> None:
+def _send_invitation(user: User, invitation: Invitation) -> None:
     organisation = invitation.organisation
     if user.has_usable_password():
-        link = base_url + reverse("accounts:profile")
+        link = absolute_url("accounts:profile")
         how = "Sign in and accept it on your account page"
     else:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
         token = default_token_generator.make_token(user)
-        link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+        link = absolute_url("accounts:password_reset_confirm", uid, token)
         how = "Set a password, sign in and accept it on your account page"
     send_mail(
         subject=f"You have been invited to {organisation} on Prevent Duty Assurance",

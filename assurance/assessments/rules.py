@@ -460,7 +460,7 @@ def letter_date_problem(chosen, *, today, moderated_on) -> str:
 LETTER_NEEDS = {
     "addressee_name": "the addressee's name",
     "addressee_job_title": "the addressee's job title",
-    "addressee_address": "the council's postal address",
+    "addressee_address": "the postal address the letter goes to",
     "salutation": "the salutation (for example “Dear Ms Okafor”)",
     "signatory_name": "the signatory's name",
     "signatory_job_title": "the signatory's job title",

@@ -10,7 +10,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
+from assurance.accounts.permissions import (
+    Action,
+    Stage,
+    hidden_fields,
+    restrict,
+    restrict_unsigned_own_work,
+)
 from assurance.core.registry import letter_evidence_for
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
@@ -30,11 +36,16 @@ from .rules import Status
 HOLDER_LOOKUPS = ("organisation", "partnership__members")
 
 
+# A council's own self-assessment before it is signed off.
+UNSIGNED_OWN = Q(council_owned=True) & ~Q(status=Status.SIGNED_OFF)
+
+
 def visible_assessments(user, *, purpose: Action) -> QuerySet[Assessment]:
     qs = Assessment.objects.select_related(
         "organisation", "partnership", "framework_version__framework", "assessor", "assessing_body"
     )
-    return restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    qs = restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    return restrict_unsigned_own_work(qs, user, *HOLDER_LOOKUPS, unsigned=UNSIGNED_OWN)
 
 
 @dataclass
@@ -520,7 +531,7 @@ def _holder_facts(assessment: Assessment) -> tuple[str, tuple[str, ...], str]:
         organisation = assessment.organisation
         return organisation.name, (), organisation.postal_address
     members = tuple(m.name for m in assessment.partnership.members.order_by("name"))
-    return assessment.partnership.name, members, ""
+    return assessment.partnership.name, members, assessment.partnership.postal_address
 
 
 def letter_facts(assessment: Assessment) -> facts.LetterFacts:
@@ -613,7 +624,7 @@ def letter_initial(user, assessment: Assessment) -> dict:
     """Where the issue page starts: this assessment's details if it was issued
     before; else the signatory details this assessor last used for this
     assessing body, the addressee of this council's latest letter, and the
-    council's postal address. Blank where nothing is known."""
+    council's (or partnership's) postal address. Blank where nothing is known."""
     details = LetterDetails.objects.filter(assessment=assessment).first()
     if details is not None:
         values = {name: getattr(details, name) for name in facts.DetailsFact.__dataclass_fields__}
@@ -640,7 +651,8 @@ def letter_initial(user, assessment: Assessment) -> dict:
     if earlier is not None:
         for name in ("addressee_name", "addressee_job_title", "salutation"):
             values[name] = getattr(earlier, name)
-    holder_address = assessment.organisation.postal_address if assessment.organisation_id else ""
+    holder = assessment.organisation if assessment.organisation_id else assessment.partnership
+    holder_address = holder.postal_address
     values["addressee_address"] = holder_address or (earlier.addressee_address if earlier else "")
     return values
 

@@ -137,8 +137,8 @@ def evidence_remove(
     storage = item.file.storage
     item._history_user = actor
     item.delete()
-    # A carried-forward copy shares its stored file with last period's item:
-    # the file goes only with the last row naming it.
+    # A copy made by carry_evidence (next cycle, or a council's own answers
+    # taken as a proposal) shares its stored file: the file goes only with the last row naming it.
     if stored and not EvidenceItem.objects.filter(file=stored).exists():
         # Only once the row is gone for good: a rolled-back delete keeps its file.
         transaction.on_commit(lambda: storage.delete(stored))
@@ -151,10 +151,17 @@ def evidence_remove(
 
 
 def carry_evidence(
-    copies: Sequence[tuple[EvidenceItem, models.Model]], *, carried_by, reason: str
+    copies: Sequence[tuple[EvidenceItem, models.Model]],
+    *,
+    carried_by,
+    reason: str,
+    mark: bool = True,
 ) -> list[EvidenceItem]:
-    """Copy each item onto its new holder, marked carried forward, in one
-    bulk write with history. A file copy names the same stored file."""
+    """Copy each item onto its new holder in one bulk write with history,
+    so nothing is uploaded twice: a file copy names the same stored file.
+    ``mark`` flags the copies "carried forward, confirm or update" (last
+    period's evidence); a council's own answers taken as an assessor's
+    proposal are this period's and are not flagged."""
     if not copies:
         return []
     types = ContentType.objects.get_for_models(*{type(holder) for _, holder in copies})
@@ -167,7 +174,7 @@ def carry_evidence(
     for item, holder in copies:
         copy = EvidenceItem(**{name: getattr(item, name) for name in fields})
         copy.holder_type, copy.holder_id = types[type(holder)], holder.pk
-        copy.carried_forward = True
+        copy.carried_forward = mark
         made.append(copy)
     return bulk_create_with_history(
         made, EvidenceItem, default_user=carried_by, default_change_reason=reason

@@ -34,10 +34,11 @@ class RegisterDocument:
     @property
     def groups(self) -> list[tuple[str, list[list[str]]]]:
         """Rows grouped under their themes as a council's papers set them out."""
-        grouped: dict[str, list[list[str]]] = {}
-        for theme, row in zip(self.themes or [""] * len(self.rows), self.text_rows(), strict=True):
-            grouped.setdefault(theme, []).append(row)
-        return list(grouped.items())
+        themed = zip(self.themes or [""] * len(self.rows), self.text_rows(), strict=True)
+        return [
+            (theme, [row for _, row in pairs])
+            for theme, pairs in rules.grouped_by_theme(themed, lambda pair: pair[0])
+        ]
 
     @property
     def filename(self) -> str:

@@ -4,9 +4,9 @@ Services, selectors and forms all defer to these."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # Kept as plain strings so that this module imports nothing from Django.
 PENDING, ACCEPTED, PARTIALLY_ACCEPTED, REJECTED = (
@@ -235,6 +235,19 @@ def clean_number(value: object) -> str | None:
     if not any(c.isdigit() for c in text) or not text.strip("0.-"):
         return None  # a number has a digit, and is not zero
     return text
+
+
+T = TypeVar("T")
+
+
+def grouped_by_theme(items: Iterable[T], theme_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items under their themes, as a council's papers set them out: each
+    theme once, in the order it first appears, its items in their own order
+    ("" for items with no theme)."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(theme_of(item) or "", []).append(item)
+    return list(grouped.items())
 
 
 def number_key(number: object) -> str:

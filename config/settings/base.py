@@ -18,6 +18,11 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Where people reach the service, e.g. https://assurance.example.gov.uk: every
+# link in an email is built from it, because an email (or a scheduled job that
+# sends one) has no request to take the address from.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+
 SERVICE_NAME = "Prevent Duty Assurance"
 SERVICE_PHASE = env.str("SERVICE_PHASE", default="Beta")
 # Allows seed_demo to create accounts with a published password. Never set in production.

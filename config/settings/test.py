@@ -6,6 +6,7 @@ from .base import VAR_DIR, env
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 DEMO_ACCOUNTS_ALLOWED = True
+SITE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
+from assurance.core.links import absolute_url
 from assurance.evidence import services as evidence_services
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import RatingLevel
@@ -114,7 +114,7 @@ def _tell_assessor(assessment: Assessment, actor):
     assessor = assessment.assessor
     if assessor is None or not assessor.email or not assessor.is_active:
         return None
-    link = reverse("assessments:scores", args=[assessment.pk])
+    link = absolute_url("assessments:scores", assessment.pk)
     body = (
         f"{actor.full_name} has submitted the self-assessment of {assessment.assessed_name} "
         f"for {assessment.period}, ready for scoring.\n\n"

@@ -232,3 +232,12 @@ def test_only_a_verified_item_can_be_reopened():
         assert rules.may_reopen(verification) == (
             "Only a verified recommendation can be reopened."
         ), verification
+
+
+def test_grouped_by_theme_keeps_first_appearance_and_item_order():
+    items = [("1", "Governance"), ("1.1", "Training"), ("2", ""), ("2a", "Governance")]
+    assert rules.grouped_by_theme(items, lambda item: item[1]) == [
+        ("Governance", [("1", "Governance"), ("2a", "Governance")]),
+        ("Training", [("1.1", "Training")]),
+        ("", [("2", "")]),
+    ]

@@ -65,6 +65,7 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
         {
             "source": source,
             "items": page.object_list,
+            "groups": rules.grouped_by_theme(page.object_list, lambda item: item.theme),
             "page": page,
             "pagination": pagination,
             "blockers": rules.closure_blockers(every) if not source.is_closed else [],
