@@ -25,9 +25,9 @@ from assurance.accounts.audit import audit_record
 from assurance.accounts.models import AuditKind
 from assurance.accounts.permissions import public
 
-from . import rules
+from . import csp, rules
 from .forms import OrganisationEmailForm
-from .providers import oidc_client, provider_by_key, provider_for_email
+from .providers import configured_providers, oidc_client, provider_by_key, provider_for_email
 from .services import identity_sign_in
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 PENDING = "sso_pending"
 AMR = "sso_amr"
 # Read by accounts' sign-out view: the provider's end-session address, built here.
-END_SESSION = "sso_end_session_url"
+END_SESSION = csp.END_SESSION
 # What a provider that is down, slow or wrong can make the client raise.
 PROVIDER_ERRORS = (
     AuthlibBaseError,
@@ -125,7 +125,9 @@ def start(request):
             else:
                 request.session[PENDING] = {"key": provider.key, "next": next_url}
                 return response
-    return render(request, "sso/start.html", {"form": form, "next": next_url})
+    response = render(request, "sso/start.html", {"form": form, "next": next_url})
+    csp.allow_form_action(response, [csp.origin_of(p.issuer) for p in configured_providers()])
+    return response
 
 
 @public

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "assurance.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Below CSPMiddleware so that its additions are seen when the header is written.
+    "assurance.sso.csp.ProviderSignOutMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
