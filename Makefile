@@ -77,6 +77,7 @@ $(ASSETS_STAMP): $(NODE_STAMP) $(ASSET_SOURCES)
 migrate: python
 	@mkdir -p var
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 
 frameworks: migrate
 	@if $(MANAGE) help load_frameworks >/dev/null 2>&1; then \

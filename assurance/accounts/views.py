@@ -26,7 +26,22 @@ sign_in = public(
         redirect_authenticated_user=True,
     )
 )
-sign_out = signed_in(auth_views.LogoutView.as_view())
+# Set by single sign-on (assurance.sso.views) when the provider advertises an
+# end-session endpoint: built there from the provider's own metadata.
+SSO_END_SESSION = "sso_end_session_url"
+
+
+class _SignOut(auth_views.LogoutView):
+    """Ends this service's session, then, after single sign-on, the
+    provider's too (it sends the person back to the sign-in page)."""
+
+    def post(self, request, *args, **kwargs):
+        end_session = request.session.get(SSO_END_SESSION)
+        response = super().post(request, *args, **kwargs)
+        return redirect(end_session) if end_session else response
+
+
+sign_out = signed_in(_SignOut.as_view())
 password_change = signed_in(
     auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html",
