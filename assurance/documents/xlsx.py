@@ -13,6 +13,7 @@ from datetime import date, datetime
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -20,6 +21,7 @@ from assurance.ui.text import clean_text
 
 HEADER_FILL = PatternFill("solid", fgColor="0B0C0C")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
+WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 MAX_CELL_CHARACTERS = 32767
 
@@ -31,42 +33,46 @@ def workbook_from_rows(
     rows: Iterable[Sequence[object]],
     marking: str = "OFFICIAL",
 ) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _sheet_title(title)
-    _append(sheet, [_cell(h) for h in headers])
-    for cell in sheet[1]:
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [len(str(h)) for h in headers]
-    for row in rows:
-        row = [_cell(v) for v in row]
-        _append(sheet, row)
+    # Write-only mode streams each row to the file once: the ordinary mode
+    # keeps every cell in memory and looks rows up by scanning them, which
+    # made a 450-row export take seconds. Column widths must be set before
+    # the first row is written, so the rows are cleaned and measured first.
+    header_row = [_cell(h) for h in headers]
+    body = [[_cell(v) for v in row] for row in rows]
+    widths = [len(str(h)) for h in header_row]
+    for row in body:
         for index, value in enumerate(row):
             widths[index] = max(widths[index], min(MAX_WIDTH, len(str(value or ""))))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    if widths:
+        last = f"{get_column_letter(len(widths))}{len(body) + 1}"
+        sheet.auto_filter.ref = f"A1:{last}"
     marking = clean_text(marking).replace("&", "&&")
     sheet.oddHeader.center.text = marking
     sheet.oddFooter.center.text = f"{marking} – Page &P of &N"
+    sheet.append([_styled(sheet, value, header=True) for value in header_row])
+    for row in body:
+        sheet.append([_styled(sheet, value) for value in row])
     workbook.properties.title = clean_text(title)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _append(sheet, values: Sequence[object]) -> None:
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            # openpyxl makes any string starting with "=" a formula: force text.
-            cell.data_type = "s"
-            cell.quotePrefix = True
+def _styled(sheet, value, *, header: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.alignment = WRAP
+    if header:
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    if isinstance(value, str):
+        # openpyxl makes any string starting with "=" a formula: force text.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _cell(value):
