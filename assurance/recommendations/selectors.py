@@ -74,7 +74,9 @@ def unsettled_q(prefix: str = "") -> Q:
 
 
 def visible_sources(user, *, purpose: Action) -> QuerySet[RecommendationSource]:
-    qs = RecommendationSource.objects.select_related("organisation", "partnership", "closed_by")
+    qs = RecommendationSource.objects.select_related(
+        "organisation", "partnership", "closed_by", "verifier"
+    )
     return restrict(qs, user, *SOURCE_LOOKUPS, purpose=purpose)
 
 

@@ -4,6 +4,8 @@ from assurance.assessments.rules import Status
 from assurance.frameworks.models import Framework
 from assurance.organisations import demo as organisations_demo
 
+from .factories import crosswalk
+
 
 def _shipped_like(key: str, criteria: int, assured_separately=()):
     from .factories import scored_version
@@ -39,7 +41,8 @@ def test_demo_skips_with_a_note_when_frameworks_are_missing(db, capsys):
 def test_demo_builds_the_cycle_and_is_idempotent(db):
     _seed_accounts()
     scoring = _shipped_like("scoring", 10)
-    _shipped_like("toolkit", 8, assured_separately=(5,))
+    toolkit = _shipped_like("toolkit", 8, assured_separately=(5,))
+    crosswalk(scoring, toolkit, {n: n for n in range(1, 9)})
     rag = _shipped_like("rag", 10)
     rag.allows_council_self_assessment = True
     rag.save()

@@ -19,6 +19,7 @@ from assurance.evidence.tests.samples import CSV
 from .factories import (
     complete_self_assessment,
     crosswalk,
+    level,
     open_own,
     rag_version,
     record_as_issued,
@@ -47,6 +48,8 @@ def _last_year(version, council, lead, assessor, *, period="2024/25", evidence_d
             marking="OFFICIAL",
             url=f"https://example.org/plan/{response.criterion.number}",
         )
+    # Scored at level 3 (a shortcut: scoring itself is tested elsewhere).
+    earlier.responses.update(assessed_level=level(version, 3))
     record_as_issued(earlier, assessor)
     return earlier
 
