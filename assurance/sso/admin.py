@@ -19,6 +19,8 @@ class IdentityProviderAdmin(OptimisticConcurrencyAdmin, SimpleHistoryAdmin):
         if db_field.name == "client_secret":
             # Never shown again once saved; left empty, the saved secret stays.
             kwargs["widget"] = PasswordInput(render_value=False)
+        if db_field.name == "issuer":
+            kwargs["assume_scheme"] = "https"
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 END_SESSION = "sso_end_session_url"
 
 
@@ -16,7 +18,9 @@ def origin_of(url: str) -> str:
 
 
 def allow_form_action(response, origins) -> None:
-    origins = sorted({o for o in origins if o})
+    # A provider that hands the person on to another origin of its own (a
+    # federated sign-in page) needs that origin too: SSO_EXTRA_FORM_ACTION.
+    origins = sorted({o for o in [*origins, *settings.SSO_EXTRA_FORM_ACTION] if o})
     if not origins:
         return
     update = dict(getattr(response, "_csp_update", None) or {})

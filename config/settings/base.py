@@ -221,6 +221,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # a JSON list of {"key", "name", "issuer", "client_id", "client_secret",
 # "email_domains": [...]}. See docs/operations.md.
 OIDC_PROVIDERS = env.json("OIDC_PROVIDERS", default=[])
+# Origins, beyond each provider's issuer, that its sign-in or sign-out pages
+# redirect through (e.g. a federated sign-in service): the forms that end at a
+# provider must be allowed to go there (CSP form-action).
+SSO_EXTRA_FORM_ACTION = env.list("SSO_EXTRA_FORM_ACTION", default=[])
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

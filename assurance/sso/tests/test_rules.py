@@ -41,3 +41,17 @@ def test_amr_is_a_list_of_strings():
     assert rules.amr_of({"amr": "mfa"}) == ["mfa"]
     assert rules.amr_of({}) == []
     assert rules.amr_of({"amr": [{"x": 1}, "otp"]}) == ["otp"]
+
+
+def test_forms_that_end_at_a_provider_may_go_to_its_origins(settings):
+    from django.http import HttpResponse
+
+    from assurance.sso.csp import allow_form_action, origin_of
+
+    settings.SSO_EXTRA_FORM_ACTION = ["https://federation.example.org"]
+    response = HttpResponse()
+    allow_form_action(response, [origin_of("https://login.example.org/tenant/v2.0"), ""])
+    assert response._csp_update == {
+        "form-action": ["https://federation.example.org", "https://login.example.org"]
+    }
+    assert origin_of("not a url") == ""
