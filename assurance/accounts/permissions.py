@@ -264,6 +264,10 @@ def team_grants_for(user) -> tuple[TeamGrant, ...]:
     cached = getattr(user, "_pda_team_grants", None)
     if cached is None:
         cached = _build_team_grants(user)
+        if getattr(user, _READING_ONLY, False):
+            cached = tuple(
+                TeamGrant(g.team_role, g.actions & READ_ACTIONS, g.reviews) for g in cached
+            )
         user._pda_team_grants = cached
     return cached
 
@@ -312,8 +316,50 @@ def grants_for(user) -> tuple[Grant, ...]:
     cached = getattr(user, "_pda_grants", None)
     if cached is None:
         cached = _build_grants(user)
+        if getattr(user, _READING_ONLY, False):
+            cached = tuple(Grant(g.role, g.actions & READ_ACTIONS, g.scope) for g in cached)
         user._pda_grants = cached
     return cached
+
+
+# --- API tokens ------------------------------------------------------------------
+# A read-only API token acts as its user with only the reading actions of their
+# roles, so every service and selector refuses a write exactly as it would
+# refuse a role without it. A token never has more than its user's roles.
+
+READ_ACTIONS = frozenset(
+    {
+        A.VIEW_ORGANISATION,
+        A.VIEW_RECORDS,
+        A.VIEW_HISTORY,
+        A.VIEW_UNSUPPRESSED_FIGURES,
+        A.VIEW_REVIEW,
+        A.VIEW_REGIONAL_OVERSIGHT,
+        A.VIEW_NATIONAL_OVERSIGHT,
+        A.VIEW_COUNCIL_OVERVIEW,
+        A.VIEW_FRAMEWORKS,
+    }
+)
+_READING_ONLY = "_pda_reading_only"
+
+
+def limit_to_reading(user) -> None:
+    """For the rest of the request, the user holds only reading actions."""
+    setattr(user, _READING_ONLY, True)
+    forget_grants(user)
+
+
+def may_write(user) -> bool:
+    """Does any of the user's roles (or review places) let them change something?
+    Only then may they create a read-write API token."""
+    return any(g.actions - READ_ACTIONS for g in grants_for(user)) or any(
+        g.actions - READ_ACTIONS for g in team_grants_for(user)
+    )
+
+
+def may_revoke_token(actor, token) -> bool:
+    """A token is revoked by its own user only."""
+    return token.user_id == actor.pk
 
 
 def forget_grants(user) -> None:
@@ -622,6 +668,13 @@ def _declare(view: Callable, declaration: Any) -> Callable:
 def public(view: Callable) -> Callable:
     """Open to everyone, signed in or not (sign-in, accessibility statement)."""
     return _declare(login_not_required(view), "public")
+
+
+def api_view(view: Callable) -> Callable:
+    """An API endpoint: the API authenticates (token or session) and answers
+    401 rather than redirecting to sign in; each endpoint then asks
+    ``has_action`` and the owning app's selectors, as pages do."""
+    return _declare(login_not_required(view), "api")
 
 
 def signed_in(view: Callable) -> Callable:
