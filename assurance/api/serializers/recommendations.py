@@ -7,6 +7,7 @@ from assurance.recommendations.models import (
     Response,
     Status,
 )
+from assurance.ui.text import clean_text
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -70,16 +71,23 @@ class ProgressSerializer(serializers.ModelSerializer):
 # --- Input: parsed here, decided by the services ---------------------------------
 
 
+class CleanText(serializers.CharField):
+    """Text as the forms take it: without the characters the service never keeps."""
+
+    def to_internal_value(self, data):
+        return clean_text(super().to_internal_value(data))
+
+
 class ResponseInputSerializer(serializers.Serializer):
     response = serializers.ChoiceField(choices=Response.choices)
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-    lead = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    reason = CleanText(required=False, allow_blank=True, default="")
+    lead = CleanText(required=False, allow_blank=True, default="", max_length=200)
     lead_user = serializers.IntegerField(required=False, allow_null=True, default=None)
     milestone = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class ProgressInputSerializer(serializers.Serializer):
-    entry = serializers.CharField()
+    entry = CleanText()
     status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
     completed_on = serializers.DateField(required=False, allow_null=True)
     worked_on = serializers.DateField(required=False, allow_null=True)

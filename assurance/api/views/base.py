@@ -5,7 +5,9 @@ services, never a query of its own."""
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 
 from assurance.accounts.permissions import Action
 
@@ -37,3 +39,18 @@ def number(request, name: str) -> int | None:
 
 def many(request, name: str, allowed) -> list[str]:
     return [v for v in request.query_params.getlist(name) if v in allowed]
+
+
+def form_data(data) -> QueryDict:
+    """A request body (JSON object or form) as the strings a Django form reads,
+    so that the pages' forms parse API input with their own messages. Anything
+    but an object is refused."""
+    if isinstance(data, QueryDict):
+        return data
+    if not isinstance(data, dict):
+        raise ValidationError({"non_field_errors": ["Send the fields as a JSON object."]})
+    parsed = QueryDict(mutable=True)
+    for name, value in data.items():
+        for each in value if isinstance(value, list) else [value]:
+            parsed.appendlist(str(name), "" if each is None else str(each))
+    return parsed

@@ -14,7 +14,7 @@ from assurance.delivery import forms, selectors, services
 from assurance.delivery.kinds import KINDS
 
 from ..serializers.delivery import SERIALIZERS
-from .base import READ, ReadList, number
+from .base import READ, ReadList, form_data, number
 
 EDIT = Action.EDIT_DELIVERY_RECORDS
 
@@ -34,11 +34,12 @@ class DeliveryList(ReadList):
         return selectors.with_many(records, self.slug)
 
     def post(self, request):
-        organisation = number(request, "organisation") or _given_id(request.data)
+        data = form_data(request.data)
+        organisation = _given_id(data)
         if organisation is None:
             raise ValidationError({"organisation": ["Give the council's id."]})
         council = selectors.get_council_for(request.user, organisation, purpose=EDIT)
-        form = forms.RecordForm(self.slug, council.pk, data=request.data)
+        form = forms.RecordForm(self.slug, council.pk, data=data)
         if not form.is_valid():
             return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
         record = services.delivery_record_create(
@@ -49,7 +50,7 @@ class DeliveryList(ReadList):
 
 
 def _given_id(data) -> int | None:
-    value = str(data.get("organisation", ""))
+    value = data.get("organisation", "")
     return int(value) if value.isdigit() and len(value) < 12 else None
 
 
