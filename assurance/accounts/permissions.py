@@ -310,12 +310,21 @@ def can_on_review(user, action: Action, review_id: int, host_ids: Iterable[int])
     return action not in TEAM_ONLY_ACTIONS and can_any(user, action, host_ids)
 
 
+def _role_grants(user) -> tuple[Grant, ...]:
+    """What the user's roles give, whatever a token limits them to."""
+    cached = getattr(user, "_pda_role_grants", None)
+    if cached is None:
+        cached = _build_grants(user)
+        user._pda_role_grants = cached
+    return cached
+
+
 def grants_for(user) -> tuple[Grant, ...]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ()
     cached = getattr(user, "_pda_grants", None)
     if cached is None:
-        cached = _build_grants(user)
+        cached = _role_grants(user)
         if getattr(user, _READING_ONLY, False):
             cached = tuple(Grant(g.role, g.actions & READ_ACTIONS, g.scope) for g in cached)
         user._pda_grants = cached
@@ -357,6 +366,11 @@ def may_write(user) -> bool:
     )
 
 
+def may_make_token(user) -> bool:
+    """Anyone holding a role may make an API token for themselves."""
+    return bool(grants_for(user) or team_grants_for(user))
+
+
 def may_revoke_token(actor, token) -> bool:
     """A token is revoked by its own user only."""
     return token.user_id == actor.pk
@@ -365,6 +379,7 @@ def may_revoke_token(actor, token) -> bool:
 def forget_grants(user) -> None:
     """Call after changing a user's memberships within the same request."""
     user.__dict__.pop("_pda_grants", None)
+    user.__dict__.pop("_pda_role_grants", None)
     user.__dict__.pop("_pda_team_grants", None)
 
 
@@ -636,9 +651,17 @@ def register_stage(label: str, stage_of: Callable[[Any], Stage]) -> None:
 
 
 def sees_drafts(user, organisation_ids: Iterable[int]) -> bool:
-    """Is the user on the assessing side for these organisations?"""
-    ids = list(organisation_ids)
-    return any(can_any(user, action, ids) for action in ASSESSING_ACTIONS)
+    """Is the user on the assessing side for these organisations? Asked of their
+    roles, so an assessor's read-only API token reads their drafts too (seeing
+    is not changing; the token still cannot score)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    ids = frozenset(organisation_ids)
+    return any(
+        grant.actions & frozenset(ASSESSING_ACTIONS)
+        and (grant.scope is EVERYWHERE or bool(grant.scope & ids))
+        for grant in _role_grants(user)
+    )
 
 
 def hidden_fields(user, record, *, history: bool = False) -> frozenset[str]:

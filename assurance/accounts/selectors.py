@@ -51,7 +51,7 @@ def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)
 
 
-def get_api_token_for(user: User, pk: int) -> ApiToken:
+def own_api_token(user: User, pk: int) -> ApiToken:
     """One of the user's own tokens (404 for anyone else's)."""
     return get_object_or_404(ApiToken, pk=pk, user=user)
 

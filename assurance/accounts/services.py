@@ -30,11 +30,11 @@ from .permissions import (
     council_role_conflict,
     forget_grants,
     is_council_role,
+    may_make_token,
     may_remove_membership,
     may_revoke_token,
     may_write,
     removes_own_lead_role,
-    roles_of,
 )
 from .tokens import new_token
 
@@ -205,7 +205,7 @@ def api_token_create(
     """A new token for the actor's own use; returns the row and the token,
     which is never stored and cannot be shown again. A read-write token is
     offered only to those whose roles change something."""
-    if not roles_of(actor):
+    if not may_make_token(actor):
         raise PermissionDenied
     errors = {}
     name = name.strip()

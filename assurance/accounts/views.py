@@ -241,7 +241,7 @@ def api_tokens(request):
 @require_POST
 @signed_in
 def api_token_revoke(request, pk: int):
-    token = selectors.get_api_token_for(request.user, pk)
+    token = selectors.own_api_token(request.user, pk)
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, f"The token “{token.name}” no longer works.")
     return redirect("accounts:api_tokens")
