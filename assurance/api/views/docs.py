@@ -4,6 +4,8 @@ the content security policy stays strict)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.views import SpectacularAPIView
@@ -53,9 +55,15 @@ def _operations(document: dict) -> list[dict]:
     return found
 
 
+@cache
+def _document() -> dict:
+    """The document does not change while the process runs: built once."""
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
 @public
 def docs(request):
-    document = SchemaGenerator().get_schema(request=None, public=True)
+    document = _document()
     operations = _operations(document)
     tags = sorted({o["tag"] for o in operations})
     return render(
