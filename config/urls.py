@@ -16,6 +16,7 @@ urlpatterns = [
     path("reviews/", include("assurance.reviews.urls")),
     path("delivery/", include("assurance.delivery.urls")),
     path("sso/", include("assurance.sso.urls")),
+    path("api/v1/", include("assurance.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

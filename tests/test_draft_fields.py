@@ -55,12 +55,13 @@ def _write_drafts(world) -> list[str]:
 def _get_paths(world) -> list[str]:
     paths = []
     for name in url_names():
-        entry = ENTRIES[name]
-        if entry.method != "get":
-            continue
-        for target in entry.targets:
-            if target in (OWN, "-"):
-                paths.append(entry.url(world, target))
+        entries = ENTRIES[name] if isinstance(ENTRIES[name], list) else [ENTRIES[name]]
+        for entry in entries:
+            if entry.method != "get":
+                continue
+            for target in entry.targets:
+                if target in (OWN, "-"):
+                    paths.append(entry.url(world, target))
     return paths
 
 

@@ -3,7 +3,7 @@ from django.contrib.auth import forms as auth_forms
 
 from assurance.ui.forms import GovukForm, GovukFormMixin
 
-from .models import COUNCIL_ROLES
+from .models import COUNCIL_ROLES, TokenScope
 
 
 class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
@@ -100,3 +100,28 @@ class AuditFilterForm(GovukForm):
 
     def filters(self) -> dict:
         return self.cleaned_data if self.is_valid() else {}
+
+
+class ApiTokenForm(GovukForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=100,
+        help_text="Where the token is used, for example “Performance portal”.",
+        error_messages={"required": "Enter a name that says where the token is used."},
+    )
+    scope = forms.ChoiceField(
+        label="What the token may do",
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        help_text="Never more than your own roles allow.",
+        error_messages={"required": "Choose read only or read and write."},
+    )
+    lifetime_days = forms.TypedChoiceField(
+        label="Expires after",
+        coerce=int,
+        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        initial=90,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how long the token lasts."},
+    )

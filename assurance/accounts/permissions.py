@@ -267,6 +267,10 @@ def team_grants_for(user) -> tuple[TeamGrant, ...]:
     cached = getattr(user, "_pda_team_grants", None)
     if cached is None:
         cached = _build_team_grants(user)
+        if getattr(user, _READING_ONLY, False):
+            cached = tuple(
+                TeamGrant(g.team_role, g.actions & READ_ACTIONS, g.reviews) for g in cached
+            )
         user._pda_team_grants = cached
     return cached
 
@@ -309,19 +313,76 @@ def can_on_review(user, action: Action, review_id: int, host_ids: Iterable[int])
     return action not in TEAM_ONLY_ACTIONS and can_any(user, action, host_ids)
 
 
+def _role_grants(user) -> tuple[Grant, ...]:
+    """What the user's roles give, whatever a token limits them to."""
+    cached = getattr(user, "_pda_role_grants", None)
+    if cached is None:
+        cached = _build_grants(user)
+        user._pda_role_grants = cached
+    return cached
+
+
 def grants_for(user) -> tuple[Grant, ...]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ()
     cached = getattr(user, "_pda_grants", None)
     if cached is None:
-        cached = _build_grants(user)
+        cached = _role_grants(user)
+        if getattr(user, _READING_ONLY, False):
+            cached = tuple(Grant(g.role, g.actions & READ_ACTIONS, g.scope) for g in cached)
         user._pda_grants = cached
     return cached
+
+
+# --- API tokens ------------------------------------------------------------------
+# A read-only API token acts as its user with only the reading actions of their
+# roles, so every service and selector refuses a write exactly as it would
+# refuse a role without it. A token never has more than its user's roles.
+
+READ_ACTIONS = frozenset(
+    {
+        A.VIEW_ORGANISATION,
+        A.VIEW_RECORDS,
+        A.VIEW_HISTORY,
+        A.VIEW_UNSUPPRESSED_FIGURES,
+        A.VIEW_REVIEW,
+        A.VIEW_REGIONAL_OVERSIGHT,
+        A.VIEW_NATIONAL_OVERSIGHT,
+        A.VIEW_COUNCIL_OVERVIEW,
+        A.VIEW_FRAMEWORKS,
+    }
+)
+_READING_ONLY = "_pda_reading_only"
+
+
+def limit_to_reading(user) -> None:
+    """For the rest of the request, the user holds only reading actions."""
+    setattr(user, _READING_ONLY, True)
+    forget_grants(user)
+
+
+def may_write(user) -> bool:
+    """Does any of the user's roles (or review places) let them change something?
+    Only then may they create a read-write API token."""
+    return any(g.actions - READ_ACTIONS for g in grants_for(user)) or any(
+        g.actions - READ_ACTIONS for g in team_grants_for(user)
+    )
+
+
+def may_make_token(user) -> bool:
+    """Anyone holding a role may make an API token for themselves."""
+    return bool(grants_for(user) or team_grants_for(user))
+
+
+def may_revoke_token(actor, token) -> bool:
+    """A token is revoked by its own user only."""
+    return token.user_id == actor.pk
 
 
 def forget_grants(user) -> None:
     """Call after changing a user's memberships within the same request."""
     user.__dict__.pop("_pda_grants", None)
+    user.__dict__.pop("_pda_role_grants", None)
     user.__dict__.pop("_pda_team_grants", None)
 
 
@@ -680,9 +741,17 @@ def register_stage(label: str, stage_of: Callable[[Any], Stage]) -> None:
 
 
 def sees_drafts(user, organisation_ids: Iterable[int]) -> bool:
-    """Is the user on the assessing side for these organisations?"""
-    ids = list(organisation_ids)
-    return any(can_any(user, action, ids) for action in ASSESSING_ACTIONS)
+    """Is the user on the assessing side for these organisations? Asked of their
+    roles, so an assessor's read-only API token reads their drafts too (seeing
+    is not changing; the token still cannot score)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    ids = frozenset(organisation_ids)
+    return any(
+        grant.actions & frozenset(ASSESSING_ACTIONS)
+        and (grant.scope is EVERYWHERE or bool(grant.scope & ids))
+        for grant in _role_grants(user)
+    )
 
 
 def hidden_fields(user, record, *, history: bool = False) -> frozenset[str]:
@@ -712,6 +781,13 @@ def _declare(view: Callable, declaration: Any) -> Callable:
 def public(view: Callable) -> Callable:
     """Open to everyone, signed in or not (sign-in, accessibility statement)."""
     return _declare(login_not_required(view), "public")
+
+
+def api_view(view: Callable) -> Callable:
+    """An API endpoint: the API authenticates (token or session) and answers
+    401 rather than redirecting to sign in; each endpoint then asks
+    ``has_action`` and the owning app's selectors, as pages do."""
+    return _declare(login_not_required(view), "api")
 
 
 def signed_in(view: Callable) -> Callable:

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from .models import AssessorAssignment, Invitation, Membership, User
+from .models import ApiToken, AssessorAssignment, Invitation, Membership, User
 from .permissions import Action, can
+from .tokens import matches, prefix_of
 
 if TYPE_CHECKING:
     from assurance.organisations.models import Organisation
@@ -43,3 +45,25 @@ def invitations_for(user: User) -> QuerySet[Invitation]:
 def own_invitation(user: User, pk: int) -> Invitation:
     """Only the invited person's own pending invitation: 404 for any other."""
     return get_object_or_404(invitations_for(user), pk=pk)
+
+
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def own_api_token(user: User, pk: int) -> ApiToken:
+    """One of the user's own tokens (404 for anyone else's)."""
+    return get_object_or_404(ApiToken, pk=pk, user=user)
+
+
+def api_token_by_secret(token: str) -> ApiToken | None:
+    """The active token this secret belongs to, with its user, or None."""
+    prefix = prefix_of(token)
+    if prefix is None:
+        return None
+    row = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    if row is None or not matches(token, row.secret_hash):
+        return None
+    if not row.is_active_at(timezone.now()) or not row.user.is_active:
+        return None
+    return row

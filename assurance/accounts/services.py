@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.tokens import default_token_generator
@@ -15,18 +16,30 @@ from django.utils.http import urlsafe_base64_encode
 from assurance.core.links import absolute_url
 
 from .audit import audit_record
-from .models import AssessorAssignment, AuditKind, Invitation, Membership, User
+from .models import (
+    ApiToken,
+    AssessorAssignment,
+    AuditKind,
+    Invitation,
+    Membership,
+    TokenScope,
+    User,
+)
 from .permissions import (
     Action,
     can,
     council_role_conflict,
     forget_grants,
     is_council_role,
+    may_make_token,
     may_remove_membership,
+    may_revoke_token,
+    may_write,
     removes_own_lead_role,
     role_grant_conflict,
     stored_roles,
 )
+from .tokens import new_token
 
 if TYPE_CHECKING:
     from assurance.organisations.models import Organisation
@@ -200,3 +213,64 @@ def assignment_save(*, actor: User, assignment: AssessorAssignment) -> AssessorA
 def assignment_delete(*, actor: User, assignment: AssessorAssignment) -> None:
     _administer(actor, assignment)
     assignment.delete()
+
+
+# --- Personal API tokens ----------------------------------------------------------
+
+TOKEN_LIFETIMES = (30, 90, 365)  # days offered on the account page
+
+
+@transaction.atomic
+def api_token_create(
+    *, actor: User, name: str, scope: str, lifetime_days: int
+) -> tuple[ApiToken, str]:
+    """A new token for the actor's own use; returns the row and the token,
+    which is never stored and cannot be shown again. A read-write token is
+    offered only to those whose roles change something."""
+    if not may_make_token(actor):
+        raise PermissionDenied
+    errors = {}
+    name = name.strip()
+    if not name:
+        errors["name"] = "Enter a name that says where the token is used."
+    elif len(name) > 100:
+        errors["name"] = "The name must be 100 characters or fewer."
+    if scope not in TokenScope.values:
+        errors["scope"] = "Choose read only or read and write."
+    elif scope == TokenScope.READ_WRITE and not may_write(actor):
+        errors["scope"] = "Your roles only read, so the token can only read."
+    if lifetime_days not in TOKEN_LIFETIMES:
+        errors["lifetime_days"] = "Choose how long the token lasts."
+    if errors:
+        raise ValidationError(errors)
+    token, prefix, secret_hash = new_token()
+    row = ApiToken.objects.create(
+        user=actor,
+        name=name,
+        prefix=prefix,
+        secret_hash=secret_hash,
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=lifetime_days),
+    )
+    return row, token
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
+    """Stop a token working at once. Revoking twice changes nothing."""
+    if not may_revoke_token(actor, token):
+        raise PermissionDenied
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token._change_reason = "Revoked by its owner"
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_used(*, token: ApiToken) -> None:
+    """Note when a token was last used (at most once a minute, and without
+    history: this is bookkeeping, not a change anyone makes)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

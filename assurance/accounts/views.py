@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from assurance.core.links import site_url
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
-from assurance.ui.forms import run_service
+from assurance.ui.forms import add_service_errors, run_service
 
 from . import forms, selectors, services
 from .audit import audit_events
@@ -236,3 +236,37 @@ def audit_export(request):
     events = audit_events(**form.filters())[:100_000]
     content = csv_from_rows(headers=AUDIT_HEADERS, rows=_audit_rows(events))
     return file_response(content, filename="audit-trail", extension="csv")
+
+
+@signed_in
+@recent_sign_in_required
+def api_tokens(request):
+    """The user's API tokens; a new one is shown on this response only, never stored."""
+    form = forms.ApiTokenForm(request.POST or None)
+    created = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.api_token_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            form = forms.ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "created": created,
+            "tokens": selectors.api_tokens_of(request.user),
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+@signed_in
+def api_token_revoke(request, pk: int):
+    token = selectors.own_api_token(request.user, pk)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, f"The token “{token.name}” no longer works.")
+    return redirect("accounts:api_tokens")

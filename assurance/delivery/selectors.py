@@ -82,6 +82,17 @@ def records_of(
     return queryset
 
 
+def of_council(records: QuerySet, slug: str, organisation_id: int) -> QuerySet:
+    """Narrow records already scoped by ``visible_records`` to one council."""
+    return records.filter(**{_kind(slug).org_path: organisation_id})
+
+
+def with_many(records: QuerySet, slug: str) -> QuerySet:
+    """Records with their many-to-many links (criteria, risks) in one query each."""
+    many = [f.name for f in _kind(slug).model._meta.many_to_many]
+    return records.prefetch_related(*many) if many else records
+
+
 def get_record_for(user, slug: str, pk: int, *, purpose: Action):
     record = visible_records(user, slug, purpose=purpose).filter(pk=pk).first()
     if record is None:

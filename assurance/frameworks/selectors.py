@@ -16,7 +16,15 @@ from assurance.accounts.permissions import Action, has_action
 
 from . import rules
 from .loader import users_of
-from .models import Criterion, Crosswalk, CrosswalkMapping, Descriptor, Framework, FrameworkVersion
+from .models import (
+    Criterion,
+    Crosswalk,
+    CrosswalkMapping,
+    Descriptor,
+    Framework,
+    FrameworkVersion,
+    RatingLevel,
+)
 
 
 def _require_view(user) -> None:
@@ -145,3 +153,15 @@ def get_framework_version_for(user, pk: int, *, purpose: Action) -> FrameworkVer
         return visible_framework_versions(user, purpose=purpose).get(pk=pk)
     except FrameworkVersion.DoesNotExist:
         raise Http404("No such framework version") from None
+
+
+def contents_of(version: FrameworkVersion) -> tuple[list[RatingLevel], list[Criterion]]:
+    """A version's scale and its criteria with their descriptors (three queries,
+    whatever the size), for a version the caller obtained through a scoped getter."""
+    levels = list(version.levels.order_by("value"))
+    criteria = list(
+        version.criteria.select_related("group")
+        .prefetch_related("descriptors__level")
+        .order_by("number")
+    )
+    return levels, criteria

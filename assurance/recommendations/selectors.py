@@ -530,3 +530,8 @@ def link_choices(recommendation: Recommendation) -> list[tuple[int, str]]:
         .order_by("source__title", "number_key")
     )
     return [(r.pk, f"{r.source.title}: recommendation {r.number}") for r in candidates]
+
+
+def numbers_of(source: RecommendationSource) -> dict[str, str]:
+    """Number → status of a source's recommendations, for an import to compare against."""
+    return dict(source.recommendations.values_list("number", "status"))

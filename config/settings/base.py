@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "assurance.selfassessment",
     "assurance.reviews",
     "assurance.sso",
+    "assurance.api",
 ]
 
 MIDDLEWARE = [
@@ -227,16 +228,40 @@ OIDC_PROVIDERS = env.json("OIDC_PROVIDERS", default=[])
 SSO_EXTRA_FORM_ACTION = env.list("SSO_EXTRA_FORM_ACTION", default=[])
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "assurance.api.authentication.ApiTokenAuthentication",
+        "assurance.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["assurance.api.access.HoldsAction"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "assurance.api.pagination.Cursor",
     "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["assurance.api.throttling.TokenRateThrottle"],
+    # Per token, counted in the default cache (shared by every web node when
+    # the cache is the database or Redis).
+    "DEFAULT_THROTTLE_RATES": {"api_token": env.str("API_TOKEN_RATE", default="1200/hour")},
+    "EXCEPTION_HANDLER": "assurance.api.exceptions.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Prevent Duty Assurance API",
-    "VERSION": "0.1.0",
+    "DESCRIPTION": (
+        "Read and write assurance records of the organisations your role covers. "
+        "Authenticate with a personal token (Authorization: Bearer …) made on your account page."
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "APPEND_COMPONENTS": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
+    "SECURITY": [{"token": []}],
 }
 
 LOGGING = {

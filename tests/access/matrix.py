@@ -1,5 +1,8 @@
 """How an app declares the designed answer of each of its URLs.
 
+A URL answering several methods (an API record read with GET and changed
+with PUT) may have a list of entries, one per method.
+
 Each app has ``assurance/<app>/tests/access.py`` with ``ENTRIES`` (URL name →
 Entry) and, if its URLs need records, ``build(world)`` which adds them with
 ``world.add(name, own_record, other_record)``. The matrix test walks every URL
@@ -10,6 +13,7 @@ For each role and target (own or other organisation) the expected answer is:
 - a role listed in ``allowed`` for that target: ``ok``;
 - a role listed in ``allowed`` for some other target only: ``out_of_scope`` (404);
 - a role not listed: ``denied`` (403, the role lacks the permission).
+API entries use ``api_entry``/``api_no_target``: anonymous gets 401, not a redirect.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ class Entry:
     out_of_scope: int = 404
     method: str = "get"
     data: Callable[[Any, str], dict] | None = None
+    # (world, target) -> keyword arguments for the test client, e.g. headers
+    # (an API update's If-Match) or content_type="application/json"
+    extra: Callable[[Any, str], dict] | None = None
     # role -> status, for answers the rules above do not describe
     overrides: dict[str, int] = field(default_factory=dict)
 
@@ -71,3 +78,14 @@ def no_target(url: Callable[[], str], allowed, **kwargs) -> Entry:
         targets=(NO_TARGET,),
         **kwargs,
     )
+
+
+def api_entry(url, allowed, **kwargs) -> Entry:
+    """An API route: no session redirect, so anonymous callers get 401."""
+    overrides = {"anonymous": 401, **kwargs.pop("overrides", {})}
+    return Entry(url=url, allowed=allowed, overrides=overrides, **kwargs)
+
+
+def api_no_target(url: Callable[[], str], allowed, **kwargs) -> Entry:
+    overrides = {"anonymous": 401, **kwargs.pop("overrides", {})}
+    return no_target(url, allowed, overrides=overrides, **kwargs)

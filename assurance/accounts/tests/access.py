@@ -18,6 +18,14 @@ ENTRIES = {
     "accounts:sign_out_everywhere": no_target(
         lambda: reverse("accounts:sign_out_everywhere"), EVERYONE, method="post", ok=302
     ),
+    "accounts:api_tokens": no_target(lambda: reverse("accounts:api_tokens"), EVERYONE),
+    # Only the user's own tokens exist for them: any other is not found.
+    "accounts:api_token_revoke": no_target(
+        lambda: reverse("accounts:api_token_revoke", args=[999_999]),
+        EVERYONE,
+        method="post",
+        ok=404,
+    ),
     "accounts:confirm_password": no_target(lambda: reverse("accounts:confirm_password"), EVERYONE),
     "accounts:password_change": no_target(lambda: reverse("accounts:password_change"), EVERYONE),
     "accounts:password_change_done": no_target(
@@ -91,7 +99,25 @@ def _service_entries():
             invited_by=w.users["council_lead"],
         )
 
+    def token(w, t, actor):
+        # own: the actor's own token; other: someone else's.
+        owner = actor if t == "own" else UserFactory()
+        row, _ = s.api_token_create(
+            actor=w.users["council_lead"], name="x", scope="read", lifetime_days=30
+        )
+        row.user = owner
+        row.save()
+        return row
+
     return {
+        "accounts.api_token_create": no_target_service(
+            lambda w, a: s.api_token_create(actor=a, name="Portal", scope="read", lifetime_days=30),
+            EVERYONE,
+        ),
+        "accounts.api_token_revoke": Service(
+            lambda w, t, a: s.api_token_revoke(actor=a, token=token(w, t, a)),
+            roles(EVERYONE, OWN_ONLY),
+        ),
         "accounts.membership_save": no_target_service(
             lambda w, a: s.membership_save(actor=a, membership=membership(w)), admin
         ),

@@ -1,0 +1,35 @@
+from rest_framework import serializers
+
+
+class CriterionColumnSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    scored = serializers.BooleanField()
+
+
+class CellSerializer(serializers.Serializer):
+    value = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField()
+    band = serializers.CharField(allow_null=True)
+    movement = serializers.CharField()
+
+
+class HeatRowSerializer(serializers.Serializer):
+    holder = serializers.CharField(source="holder.name")
+    key = serializers.CharField(source="holder.key")
+    region = serializers.CharField(source="holder.region_label")
+    previous_period = serializers.CharField(allow_null=True)
+    cells = CellSerializer(many=True, allow_null=True)
+
+
+class VersionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    title = serializers.CharField()
+
+
+class HeatmapSerializer(serializers.Serializer):
+    version = VersionSerializer(allow_null=True)
+    period = serializers.CharField(allow_null=True)
+    criteria = CriterionColumnSerializer(many=True)
+    rows = HeatRowSerializer(many=True)
