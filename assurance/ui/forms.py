@@ -78,6 +78,20 @@ def run_service(
     return redirect(*target) if isinstance(target, tuple) else redirect(target)
 
 
+def rebind_after_conflict(request, bind: Callable[[Any], Any], error) -> tuple[Any, Any]:
+    """After an optimistic-concurrency refusal (an error carrying ``current``,
+    the record as saved by the other person): the person's own text stays in
+    the form, and the hidden version moves on to the one they have now been
+    shown, so that saving again is a deliberate choice. Returns (form, current)."""
+    current = error.current
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = bind(data)
+    form.is_valid()
+    form.add_error(None, error)
+    return form, current
+
+
 class GovukRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"

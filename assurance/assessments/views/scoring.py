@@ -4,13 +4,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import add_service_errors, rebind_after_conflict
 
 from .. import selectors, services
 from ..forms import RecommendationForm, ScoreForm, SummaryForm
 from ..rules import Event, allowed
 from ..services._common import ConcurrentEdit
-from ._helpers import flash, page, rebind_after_conflict
+from ._helpers import flash, page
 
 
 @requires(Action.SCORE_ASSESSMENT)
