@@ -1,13 +1,11 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.paging import paginate
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import own_export as own_export_module
 from .. import selectors, services
@@ -47,23 +45,22 @@ def assessment_open(request):
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.assessment_open(
-                actor=request.user,
-                framework_version=form.cleaned_data["framework_version"],
-                period=form.cleaned_data["period"],
-                due_date=form.cleaned_data["due_date"],
-                marking=form.cleaned_data["marking"],
-                from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
-                **form.target_kwargs(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
-            return redirect("assessments:detail", assessment.pk)
-    return render(request, "assessments/assessment_open.html", {"form": form})
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.assessment_open(
+            actor=request.user,
+            framework_version=data["framework_version"],
+            period=data["period"],
+            due_date=data["due_date"],
+            marking=data["marking"],
+            from_council_self_assessment=data["from_council_self_assessment"],
+            **form.target_kwargs(),
+        ),
+        success=lambda assessment: f"Assessment opened for {assessment.assessed_name}.",
+        then=lambda assessment: ("assessments:detail", assessment.pk),
+    )
+    return done or render(request, "assessments/assessment_open.html", {"form": form})
 
 
 @requires(Action.VIEW_RECORDS)
@@ -90,21 +87,20 @@ def own_start(request):
         request.user, purpose=Action.SUBMIT_SELF_ASSESSMENT
     ).exclude(kind="assessing_body")
     form = OwnStartForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.own_self_assessment_start(
-                actor=request.user,
-                organisation=form.cleaned_data["organisation"],
-                framework_version=form.cleaned_data["framework_version"],
-                period=form.cleaned_data["period"],
-                marking=form.cleaned_data["marking"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Self-assessment started.")
-            return redirect("assessments:detail", assessment.pk)
-    return render(request, "assessments/own_start.html", {"form": form})
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.own_self_assessment_start(
+            actor=request.user,
+            organisation=data["organisation"],
+            framework_version=data["framework_version"],
+            period=data["period"],
+            marking=data["marking"],
+        ),
+        success="Self-assessment started.",
+        then=lambda assessment: ("assessments:detail", assessment.pk),
+    )
+    return done or render(request, "assessments/own_start.html", {"form": form})
 
 
 @requires(Action.VIEW_RECORDS)

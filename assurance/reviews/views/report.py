@@ -1,13 +1,11 @@
 """The report: read on the page (the team at any time, everyone else who may
 see the review once it is issued), written, issued, reopened, downloaded."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import IssueForm, ReopenForm, ReportTextForm
@@ -46,15 +44,14 @@ def report_edit(request, pk: int):
             "next_steps": review.next_steps,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_text_save(actor=request.user, review=review, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Report text saved.")
-            return redirect("reviews:report", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_text_save(actor=request.user, review=review, **data),
+        success="Report text saved.",
+        then=("reviews:report", pk),
+    )
+    return done or render(
         request,
         "reviews/report_edit.html",
         page(
@@ -72,21 +69,19 @@ def report_issue(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     issued = len(selectors.reports_of(review))
     form = IssueForm(request.POST or None, initial={"version": issued})
-    if request.method == "POST" and form.is_valid():
-        try:
-            issued_report = services.report_issue(
-                actor=request.user, review=review, expected_version=form.cleaned_data["version"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Report issued (version {issued_report.version_number}). Its suggested "
-                "improvements are in the host's register.",
-            )
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_issue(
+            actor=request.user, review=review, expected_version=data["version"]
+        ),
+        success=lambda issued_report: (
+            f"Report issued (version {issued_report.version_number}). Its suggested "
+            "improvements are in the host's register."
+        ),
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/report_issue.html",
         page(
@@ -103,17 +98,16 @@ def report_issue(request, pk: int):
 def report_reopen(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_reopen(
-                actor=request.user, review=review, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Report reopened. Issue it again when it is ready.")
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_reopen(
+            actor=request.user, review=review, reason=data["reason"]
+        ),
+        success="Report reopened. Issue it again when it is ready.",
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/report_reopen.html",
         page(
