@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from assurance.documents.models import IssuedDocument
 from assurance.evidence.models import Marking, private_storage
 from assurance.selfassessment.models import HeldRecord, SelfAssessedCriterion, holder_fields
 
@@ -220,18 +221,13 @@ class AssessmentRecommendation(models.Model):
         return f"Recommendation {self.number}"
 
 
-class IssuedLetter(models.Model):
+class IssuedLetter(IssuedDocument):
     """A letter exactly as issued: both files kept byte for byte with their
     SHA-256. Reissuing adds a version; no version is ever replaced."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="letters")
-    version_number = models.PositiveIntegerField()
     pdf = models.FileField(storage=private_storage, upload_to="letters/")
     docx = models.FileField(storage=private_storage, upload_to="letters/")
-    pdf_sha256 = models.CharField(max_length=64)
-    docx_sha256 = models.CharField(max_length=64)
-    issued_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField()
     history = HistoricalRecords()
 
     class Meta:

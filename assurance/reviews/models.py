@@ -11,6 +11,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from assurance.core.marking import Marking
+from assurance.documents.models import IssuedDocument
 from assurance.evidence.models import EvidenceItem, private_storage
 from assurance.selfassessment.models import HeldRecord, SelfAssessedCriterion, holder_fields
 
@@ -239,18 +240,13 @@ class Finding(models.Model):
         return self.kind == FindingKind.IMPROVEMENT
 
 
-class IssuedReport(models.Model):
+class IssuedReport(IssuedDocument):
     """A report exactly as issued, both files kept with their SHA-256. The
     unique version number is what makes a second, concurrent issue fail."""
 
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="reports")
-    version_number = models.PositiveIntegerField()
     pdf = models.FileField(storage=private_storage, upload_to="reviews/")
     docx = models.FileField(storage=private_storage, upload_to="reviews/")
-    pdf_sha256 = models.CharField(max_length=64)
-    docx_sha256 = models.CharField(max_length=64)
-    issued_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField()
     history = HistoricalRecords()
 
     class Meta:

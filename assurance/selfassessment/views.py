@@ -1,9 +1,9 @@
 """The self-assessment task page's shared handling, for whichever app owns
 the criterion rows (the annual assessment, a peer review's host).
 
-These are helpers, not routed views: each owning app keeps its own URL, its
-own access decorator (``@requires(...)``) and its own scoped getter, and
-passes them in a ``TaskEvidence``. What the two pages do alike (the evidence
+Each owning app keeps its own URLs, its own scoped getter and services, and
+passes them in a ``TaskEvidence``; ``evidence_views`` makes its three
+evidence views, each declaring the access it needs. What the two pages do alike (the evidence
 forms and rows beside the narrative, adding and removing evidence, keeping
 the person's text after a concurrent save) is written once here."""
 
@@ -18,7 +18,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from assurance.accounts.permissions import Action, requires
 from assurance.core.submissions import submitted_once
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
 from assurance.ui.forms import add_service_errors
@@ -34,14 +36,16 @@ EVIDENCE_FORMS = {
 class TaskEvidence:
     """What an owning app supplies to the shared evidence handling.
 
-    ``get_response(user, pk, criterion_pk)`` is the app's scoped getter;
+    ``get_response_for(user, pk, criterion_pk, purpose=purpose)`` is the
+    app's scoped getter;
     ``render_task(request, response, **forms)`` shows the task page again with
     the forms given (a refused one keeps the person's input);
     ``after_change(request, response, message)`` is where a successful add or
     remove leads. The three services take the owning app's keyword arguments
     (``actor``, ``response``, then the evidence details or ``item``)."""
 
-    get_response: Callable[[Any, int, int], Any]
+    get_response_for: Callable[..., Any]  # the app's scoped getter, taking purpose=
+    purpose: Action  # the purpose that finds the criterion for its evidence
     get_item: Callable[[Any, int], Any]
     render_task: Callable[..., HttpResponse]
     after_change: Callable[[HttpRequest, Any, str], HttpResponse]
@@ -81,7 +85,7 @@ def evidence_add(
 ) -> HttpResponse:
     """Add a file or a link (``prefix``) to the criterion, once however often
     the form is sent; a refusal goes on the form."""
-    response = handling.get_response(request.user, pk, criterion_pk)
+    response = handling.get_response_for(request.user, pk, criterion_pk, purpose=handling.purpose)
     form_class, keyword, field = EVIDENCE_FORMS[prefix]
     add = handling.file_add if prefix == "file" else handling.link_add
     form = form_class(request.POST, request.FILES, prefix=prefix)
@@ -112,7 +116,7 @@ def evidence_remove(
 ) -> HttpResponse:
     """Remove one item of the criterion's evidence; a refusal is flashed on
     the task page."""
-    response = handling.get_response(request.user, pk, criterion_pk)
+    response = handling.get_response_for(request.user, pk, criterion_pk, purpose=handling.purpose)
     item = handling.get_item(response, evidence_pk)
     try:
         handling.remove(actor=request.user, response=response, item=item)
@@ -121,3 +125,26 @@ def evidence_remove(
             messages.error(request, message)
         return redirect(handling.task_url, pk, criterion_pk)
     return handling.after_change(request, response, f"Evidence “{item.title}” removed.")
+
+
+def evidence_views(handling: TaskEvidence, *, action: Action):
+    """The three evidence views of an owning app's task page (add a file, add
+    a link, remove), each POST only and requiring ``action``; the app routes
+    them under its own URL names."""
+
+    @require_POST
+    @requires(action)
+    def evidence_file_add(request, pk: int, criterion_pk: int):
+        return evidence_add(request, pk, criterion_pk, "file", handling)
+
+    @require_POST
+    @requires(action)
+    def evidence_link_add(request, pk: int, criterion_pk: int):
+        return evidence_add(request, pk, criterion_pk, "link", handling)
+
+    @require_POST
+    @requires(action)
+    def remove(request, pk: int, criterion_pk: int, evidence_pk: int):
+        return evidence_remove(request, pk, criterion_pk, evidence_pk, handling)
+
+    return evidence_file_add, evidence_link_add, remove

@@ -1,12 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
-from assurance.selfassessment.views import TaskEvidence, evidence_add, evidence_context
-from assurance.selfassessment.views import evidence_remove as shared_evidence_remove
+from assurance.selfassessment.views import TaskEvidence, evidence_context, evidence_views
 from assurance.ui.forms import add_service_errors, rebind_after_conflict
 
 from .. import selectors, services
@@ -178,9 +176,8 @@ def _render_task(request, response, **forms):
 
 
 EVIDENCE = TaskEvidence(
-    get_response=lambda user, pk, criterion_pk: selectors.get_response_for(
-        user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
-    ),
+    get_response_for=selectors.get_response_for,
+    purpose=Action.VIEW_RECORDS,
     get_item=selectors.get_evidence_of,
     render_task=_render_task,
     after_change=_after_evidence,
@@ -189,24 +186,9 @@ EVIDENCE = TaskEvidence(
     remove=services.criterion_evidence_remove,
     task_url="assessments:task",
 )
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_file_add(request, pk: int, criterion_pk: int):
-    return evidence_add(request, pk, criterion_pk, "file", EVIDENCE)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_link_add(request, pk: int, criterion_pk: int):
-    return evidence_add(request, pk, criterion_pk, "link", EVIDENCE)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    return shared_evidence_remove(request, pk, criterion_pk, evidence_pk, EVIDENCE)
+evidence_file_add, evidence_link_add, evidence_remove = evidence_views(
+    EVIDENCE, action=Action.EDIT_SELF_ASSESSMENT
+)
 
 
 @requires(Action.SUBMIT_SELF_ASSESSMENT)

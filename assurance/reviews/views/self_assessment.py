@@ -3,13 +3,11 @@ includes, on a review's criterion rows."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.selfassessment.forms import SelfAssessmentForm
 from assurance.selfassessment.rules import completed_count
-from assurance.selfassessment.views import TaskEvidence, evidence_add, evidence_context
-from assurance.selfassessment.views import evidence_remove as shared_evidence_remove
+from assurance.selfassessment.views import TaskEvidence, evidence_context, evidence_views
 from assurance.ui.forms import rebind_after_conflict, run_service
 
 from .. import rules, selectors, services
@@ -121,9 +119,8 @@ def _after_evidence(request, response, done: str):
 
 
 EVIDENCE = TaskEvidence(
-    get_response=lambda user, pk, criterion_pk: selectors.get_response_for(
-        user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
-    ),
+    get_response_for=selectors.get_response_for,
+    purpose=Action.VIEW_REVIEW,
     get_item=selectors.get_evidence_of,
     render_task=_render_task,
     after_change=_after_evidence,
@@ -132,21 +129,6 @@ EVIDENCE = TaskEvidence(
     remove=services.response_evidence_remove,
     task_url="reviews:task",
 )
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_file_add(request, pk: int, criterion_pk: int):
-    return evidence_add(request, pk, criterion_pk, "file", EVIDENCE)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_link_add(request, pk: int, criterion_pk: int):
-    return evidence_add(request, pk, criterion_pk, "link", EVIDENCE)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    return shared_evidence_remove(request, pk, criterion_pk, evidence_pk, EVIDENCE)
+evidence_file_add, evidence_link_add, evidence_remove = evidence_views(
+    EVIDENCE, action=Action.EDIT_SELF_ASSESSMENT
+)
