@@ -381,6 +381,4 @@ def _movements(data: Dataset, crosswalks) -> None:
                     if previous is None
                     else [previous.band(c) for c in sources.get(criterion_id, ())]
                 )
-                current.movement[criterion_id] = rules.movement(
-                    earlier, current.band(criterion_id)
-                )
+                current.movement[criterion_id] = rules.movement(earlier, current.band(criterion_id))
