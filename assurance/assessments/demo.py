@@ -1,8 +1,9 @@
 """Demo assessments: issued letters for several councils over two periods
 (one with the score profile of the sample letter in the seed documents), one
 self-assessment in progress and one awaiting moderation. Text comes from
-demo_content.yaml. Runs after the frameworks demo; skips with a note if the
-shipped frameworks are not loaded. Idempotent."""
+demo_content.yaml. Runs after the frameworks and accounts demos and fails if
+they have not run. Everything goes through the services, as the people
+using the pages would. Idempotent."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
-from assurance.accounts.models import Membership, Role, User
-from assurance.accounts.permissions import Action, council_people
+from assurance.accounts.demo import administrator, council_author
+from assurance.accounts.models import User
 from assurance.frameworks.models import FrameworkVersion, RatingLevel
 from assurance.organisations.models import Organisation
+from assurance.organisations.services import organisation_save
 
 from . import services
 from .models import Assessment
@@ -124,24 +127,8 @@ def _version(key: str) -> FrameworkVersion | None:
 
 
 def _lead(organisation: Organisation) -> User:
-    """The council's lead; councils without a demo sign-in get an author who cannot sign in."""
-    lead = council_people([organisation.pk], holding=Action.RESPOND_RECOMMENDATIONS).first()
-    if lead:
-        return lead
-    slug = (
-        organisation.name.split()[0].lower()
-        if not organisation.name.startswith("London")
-        else organisation.name.split()[-1].lower()
-    )
-    user, created = User.objects.get_or_create(
-        email=f"prevent-lead@{slug}.example",
-        defaults={"full_name": f"{organisation.name.split()[0]} Prevent Lead"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-    Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.COUNCIL_LEAD)
-    return user
+    """The council's lead writes its self-assessment (see accounts.demo)."""
+    return council_author(organisation)
 
 
 def _level(version: FrameworkVersion, value: int) -> RatingLevel:
@@ -279,9 +266,14 @@ def _own_self_assessment() -> None:
 
 
 def _addresses() -> None:
-    """Postal addresses for the letters: the assessing body's heads them."""
+    """Postal addresses for the letters (the assessing body's heads them),
+    kept in the directory by the demo administrator."""
+    actor = administrator()
     for name, address in CONTENT["letters"]["addresses"].items():
-        Organisation.objects.filter(name=name, postal_address="").update(postal_address=address)
+        organisation = Organisation.objects.filter(name=name, postal_address="").first()
+        if organisation is not None:
+            organisation.postal_address = address
+            organisation_save(actor=actor, organisation=organisation)
 
 
 def _letter(organisation: Organisation, assessor: str, on: date) -> services.LetterInput:
@@ -304,23 +296,22 @@ def _letter(organisation: Organisation, assessor: str, on: date) -> services.Let
 
 @transaction.atomic
 def seed() -> None:
+    """Fails, rather than skipping, if what it builds on is missing: the
+    frameworks and accounts demos run first (seed_demo's DEMO_ORDER)."""
     scoring, toolkit = _version("scoring"), _version("toolkit")
-    if scoring is None:
-        print("Assessments demo skipped: the shipped scoring framework is not loaded.")  # noqa: T201
-        return
+    if scoring is None or toolkit is None:
+        raise ImproperlyConfigured(
+            "The assessments demo needs the shipped scoring and toolkit frameworks: "
+            "run the frameworks demo first."
+        )
     users = {u.email: u for u in User.objects.filter(email__in=[EVAN, FAY, HANA])}
     if len(users) < 3:
-        print("Assessments demo skipped: the demo assessor accounts are missing.")  # noqa: T201
-        return
+        raise ImproperlyConfigured(
+            "The assessments demo needs the demo assessor accounts: run the accounts demo first."
+        )
     _addresses()
     for row in SCORED:
         _run(scoring, users, *row)
-    if toolkit is None:
-        print(
-            "Assessments demo: the toolkit framework is not loaded, "
-            "so there is no self-assessment in progress."
-        )  # noqa: T201
-        return
     _own_self_assessment()
     council, period, assessor = IN_PROGRESS
     organisation = Organisation.objects.get(name=council)

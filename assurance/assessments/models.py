@@ -12,34 +12,21 @@ within a version."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.evidence.models import EvidenceItem, Marking, private_storage
+from assurance.documents.models import IssuedDocument
+from assurance.evidence.models import Marking, private_storage
+from assurance.selfassessment.models import HeldRecord, SelfAssessedCriterion, holder_fields
 
 from .rules import Status, TaskStatus
 
 USER = settings.AUTH_USER_MODEL
 
 
-class Assessment(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assessments",
-    )
-    partnership = models.ForeignKey(
-        "organisations.Partnership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assessments",
-    )
-    framework_version = models.ForeignKey(
-        "frameworks.FrameworkVersion", on_delete=models.PROTECT, related_name="assessments"
+class Assessment(HeldRecord):
+    organisation, partnership, framework_version = holder_fields(
+        "assessments", version_related_name="assessments"
     )
     period = models.CharField(max_length=7, help_text="The reporting year, for example 2021/22.")
     due_date = models.DateField("self-assessment due")
@@ -112,13 +99,7 @@ class Assessment(models.Model):
             models.Index(fields=["framework_version", "period"], name="assessment_cohort_idx")
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(organisation__isnull=False, partnership__isnull=True)
-                    | models.Q(organisation__isnull=True, partnership__isnull=False)
-                ),
-                name="assessment_organisation_xor_partnership",
-            ),
+            *HeldRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(status__in=Status.values), name="assessment_status_valid"
             ),
@@ -143,38 +124,27 @@ class Assessment(models.Model):
 
     @property
     def assessed_name(self) -> str:
-        holder = self.organisation or self.partnership
-        return holder.name if holder else ""
+        return self.host.name if self.host else ""
 
     @property
     def is_issued(self) -> bool:
         return self.status == Status.ISSUED
 
 
-class CriterionResponse(models.Model):
+class CriterionResponse(SelfAssessedCriterion):
     """One criterion of an assessment: the three levels (self-assessed,
     assessed, moderated) side by side, each with who set it and when. History
     keeps every earlier value with the reason it changed."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="responses")
-    criterion = models.ForeignKey(
-        "frameworks.Criterion", on_delete=models.PROTECT, related_name="+"
-    )
-    # The council's self-assessment
-    narrative = models.TextField(blank=True)
+    # The council's self-assessment (criterion, narrative, task status, who and
+    # when, evidence and version come from SelfAssessedCriterion)
     self_level = models.ForeignKey(
         "frameworks.RatingLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    task_status = models.CharField(
-        max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
     # Text or evidence carried from last period that nobody has confirmed yet;
     # cleared when someone saves the task (rules.carried_status).
     carried_forward = models.BooleanField("carried forward, to confirm", default=False)
-    self_assessed_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    self_assessed_at = models.DateTimeField(null=True, blank=True)
     # The assessor's score
     assessed_level = models.ForeignKey(
         "frameworks.RatingLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -197,15 +167,10 @@ class CriterionResponse(models.Model):
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
-    # Optimistic concurrency: every save bumps it; a save quoting an older one is refused.
-    version = models.PositiveIntegerField(default=1)
     last_saved_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     last_saved_at = models.DateTimeField(null=True, blank=True)
-    evidence = GenericRelation(
-        EvidenceItem, content_type_field="holder_type", object_id_field="holder_id"
-    )
     history = HistoricalRecords(excluded_fields=["version", "last_saved_by", "last_saved_at"])
 
     class Meta:
@@ -268,18 +233,13 @@ class AssessmentRecommendation(models.Model):
         return f"Recommendation {self.number}"
 
 
-class IssuedLetter(models.Model):
+class IssuedLetter(IssuedDocument):
     """A letter exactly as issued: both files kept byte for byte with their
     SHA-256. Reissuing adds a version; no version is ever replaced."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="letters")
-    version_number = models.PositiveIntegerField()
     pdf = models.FileField(storage=private_storage, upload_to="letters/")
     docx = models.FileField(storage=private_storage, upload_to="letters/")
-    pdf_sha256 = models.CharField(max_length=64)
-    docx_sha256 = models.CharField(max_length=64)
-    issued_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField()
     history = HistoricalRecords()
 
     class Meta:

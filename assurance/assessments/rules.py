@@ -5,7 +5,7 @@ what a level means for the duty. Tested without the database."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -252,11 +252,20 @@ class IssuedRecord:
     framework_version_id: int
 
 
-def previous_issued(period: str, issued: Iterable[IssuedRecord]) -> IssuedRecord | None:
+def previous_issued(
+    period: str, issued: Iterable[IssuedRecord], *, framework_version_id: int | None = None
+) -> IssuedRecord | None:
     """The latest issued record of a strictly earlier period, or None. Periods
-    are "YYYY/YY", so their text order is their time order."""
+    are "YYYY/YY", so their text order is their time order. Should a period
+    hold two (assessed against two versions), the one of ``framework_version_id``
+    (the current assessment's) wins, then the later record, so every caller
+    (the scoring pages, the letter, oversight) picks the same one."""
     earlier = [record for record in issued if record.period < period]
-    return max(earlier, key=lambda record: record.period, default=None)
+    return max(
+        earlier,
+        key=lambda r: (r.period, r.framework_version_id == framework_version_id, r.pk),
+        default=None,
+    )
 
 
 def criterion_sources(
@@ -280,6 +289,32 @@ def criterion_sources(
         current, earlier = (target, source) if previous_is_source else (source, target)
         found.setdefault(current, []).append(earlier)
     return {pk: tuple(ids) for pk, ids in found.items()}
+
+
+def crosswalk_sources(
+    previous_version_id: int,
+    current_version_id: int,
+    current_ids: Iterable[int],
+    pairs_between: Callable[[int, int], Iterable[tuple[int, int]]],
+) -> tuple[dict[int, tuple[int, ...]], bool]:
+    """Current criterion id → the previous assessment's criterion ids, and
+    whether the two can be compared at all. ``pairs_between(source, target)``
+    gives the (source criterion, target criterion) pairs of the crosswalk from
+    one version to another (empty if there is none): a crosswalk from the
+    previous version to the current one is used first, else one the other way.
+    The one mapping rule, whether the pairs come from queries (the scoring
+    pages) or from memory (oversight)."""
+    current_ids = list(current_ids)
+    if previous_version_id == current_version_id:
+        return criterion_sources((), same_version=True, current_ids=current_ids), True
+    forward = list(pairs_between(previous_version_id, current_version_id))
+    if forward:
+        return criterion_sources(forward, same_version=False, current_ids=current_ids), True
+    backward = list(pairs_between(current_version_id, previous_version_id))
+    sources = criterion_sources(
+        backward, same_version=False, current_ids=current_ids, previous_is_source=False
+    )
+    return sources, bool(backward)
 
 
 BAND_RANK = {"not_met": 0, "partially_met": 1, "met": 2, "exceeded": 3}

@@ -180,27 +180,11 @@ def _holder_filter(assessment: Assessment) -> Q:
     return Q(partnership=assessment.partnership_id)
 
 
-def _crosswalk_sources(previous: rules.IssuedRecord, assessment: Assessment, current_ids):
-    same = previous.framework_version_id == assessment.framework_version_id
-    if same:
-        return rules.criterion_sources((), same_version=True, current_ids=current_ids), True
-    pairs = CrosswalkMapping.objects.filter(
-        crosswalk__source_version=previous.framework_version_id,
-        crosswalk__target_version=assessment.framework_version_id,
+def _crosswalk_pairs(source_version_id: int, target_version_id: int):
+    return CrosswalkMapping.objects.filter(
+        crosswalk__source_version=source_version_id,
+        crosswalk__target_version=target_version_id,
     ).values_list("source_criterion_id", "target_criterion_id")
-    forward = list(pairs)
-    if forward:
-        return rules.criterion_sources(forward, same_version=False, current_ids=current_ids), True
-    backward = list(
-        CrosswalkMapping.objects.filter(
-            crosswalk__source_version=assessment.framework_version_id,
-            crosswalk__target_version=previous.framework_version_id,
-        ).values_list("source_criterion_id", "target_criterion_id")
-    )
-    sources = rules.criterion_sources(
-        backward, same_version=False, current_ids=current_ids, previous_is_source=False
-    )
-    return sources, bool(backward)
 
 
 def previous_scores(assessment: Assessment) -> PreviousScores:
@@ -215,7 +199,9 @@ def previous_scores(assessment: Assessment) -> PreviousScores:
         .distinct()
     )
     previous = rules.previous_issued(
-        assessment.period, [rules.IssuedRecord(*row) for row in issued]
+        assessment.period,
+        [rules.IssuedRecord(*row) for row in issued],
+        framework_version_id=assessment.framework_version_id,
     )
     if previous is None:
         return PreviousScores()
@@ -224,7 +210,12 @@ def previous_scores(assessment: Assessment) -> PreviousScores:
             "pk", flat=True
         )
     )
-    sources, comparable = _crosswalk_sources(previous, assessment, current_ids)
+    sources, comparable = rules.crosswalk_sources(
+        previous.framework_version_id,
+        assessment.framework_version_id,
+        current_ids,
+        _crosswalk_pairs,
+    )
     crosswalked = previous.framework_version_id != assessment.framework_version_id
     earlier = {
         r.criterion_id: r

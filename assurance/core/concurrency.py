@@ -40,6 +40,10 @@ class StaleRecord(ValidationError):
         )
         self.current = record
 
+    def rebind(self, form: forms.BaseForm) -> None:
+        """Called by ``ui.forms.run_service`` after the refusal is on the form."""
+        move_mark_on(form, self.current)
+
 
 def check_history_mark(record: models.Model, seen: str | None, what: str) -> None:
     """Refuse the save if the record changed since the form showed ``seen``

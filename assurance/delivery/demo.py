@@ -1,6 +1,8 @@
 """Demo delivery records: one council with a full year in good order and one
 with gaps that the quality checks catch, laid over the assessment year in
-the demo (2023/24) and over the twelve months up to today. Idempotent."""
+the demo (2023/24) and over the twelve months up to today, written by each
+council's lead through the delivery services (so the quality rules and the
+history apply as on the pages). Idempotent."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, council_people
+from assurance.accounts.demo import council_author
 from assurance.organisations.models import Organisation
 
 from . import models as m
-from . import rules
+from . import rules, services
 
 CONTENT = yaml.safe_load((Path(__file__).parent / "demo_content.yaml").read_text())
 COUNCILS = [("Ashdown County Council", "full"), ("London Borough of Eastwick", "gaps")]
@@ -40,17 +42,26 @@ class _Year:
         return day is not None and day <= self.today
 
 
-def _bodies(org, content, year, short, bodies) -> None:
+def _create(author, org, slug: str, values: dict):
+    """One delivery record, through the service the pages use."""
+    return services.delivery_record_create(actor=author, slug=slug, organisation=org, values=values)
+
+
+def _bodies(org, content, year, short, bodies, author) -> None:
     for item in content["bodies"]:
         body = bodies.get(item["key"])
         if body is None:
-            body = m.GovernanceBody.objects.create(
-                organisation=org,
-                name=item["name"].format(short=short),
-                kind=item["kind"],
-                chair_role=item["chair_role"],
-                member_agencies=item["member_agencies"],
-                cadence_months=item["cadence_months"],
+            body = _create(
+                author,
+                org,
+                "bodies",
+                {
+                    "name": item["name"].format(short=short),
+                    "kind": item["kind"],
+                    "chair_role": item["chair_role"],
+                    "member_agencies": item["member_agencies"],
+                    "cadence_months": item["cadence_months"],
+                },
             )
             bodies[item["key"]] = body
         dates = (
@@ -60,164 +71,208 @@ def _bodies(org, content, year, short, bodies) -> None:
         )
         for day, reviewed in dates:
             if year.past(day):
-                m.Meeting.objects.create(
-                    body=body,
-                    meeting_on=day,
-                    status=m.MeetingStatus.HELD,
-                    sectors_attending=item["sectors"],
-                    plan_reviewed=reviewed,
+                _create(
+                    author,
+                    org,
+                    "meetings",
+                    {
+                        "body": body,
+                        "meeting_on": day,
+                        "status": m.MeetingStatus.HELD,
+                        "sectors_attending": item["sectors"],
+                        "plan_reviewed": reviewed,
+                    },
                 )
 
 
 def _plan(org, content, year, short, bodies, author) -> None:
     item = content["plan"]
     period = rules.period_for(year.start)
-    plan = m.PartnershipPlan.objects.create(
-        organisation=org,
-        title=item["title"].format(short=short),
-        version_label=period,
-        approved_on=year.on(item["approved"]),
-        board=bodies[item["board"]],
-        review_cadence_months=item["cadence"],
+    plan = _create(
+        author,
+        org,
+        "plans",
+        {
+            "title": item["title"].format(short=short),
+            "version_label": period,
+            "approved_on": year.on(item["approved"]),
+            "board": bodies[item["board"]],
+            "review_cadence_months": item["cadence"],
+        },
     )
-    risks = []
-    for r in content["risks"]:
-        risks.append(
-            m.Risk.objects.create(
-                organisation=org,
-                title=r["title"],
-                source=r["source"],
-                rating=r["rating"],
-                last_reviewed_on=year.on(r["reviewed"]),
-            )
+    risks = [
+        _create(
+            author,
+            org,
+            "risks",
+            {
+                "title": r["title"],
+                "source": r["source"],
+                "rating": r["rating"],
+                "last_reviewed_on": year.on(r["reviewed"]),
+            },
         )
+        for r in content["risks"]
+    ]
     for a in content["actions"]:
         due = year.on(a["due"])
         status = a["status"] if year.past(due) or a["status"] != "completed" else "in_progress"
-        action = m.PlanAction.objects.create(
-            plan=plan,
-            reference=a["ref"],
-            title=a["title"],
-            owner=a["owner"].format(short=short),
-            start_on=year.on(a["start"]),
-            due_on=due,
-            status=status,
+        action = _create(
+            author,
+            org,
+            "actions",
+            {
+                "plan": plan,
+                "reference": a["ref"],
+                "title": a["title"],
+                "owner": a["owner"].format(short=short),
+                "start_on": year.on(a["start"]),
+                "due_on": due,
+                "status": status,
+                "risks": [risks[a["risk"]]],
+            },
         )
-        action.risks.set([risks[a["risk"]]])
         for u in a["updates"]:
             day = year.on(u[:2])
             if year.past(day):
-                m.ActionUpdate.objects.create(
-                    action=action, recorded_on=day, note=u[2], recorded_by=author
-                )
+                services.action_update_add(actor=author, action=action, recorded_on=day, note=u[2])
 
 
-def _channel(org, content, year, bodies) -> None:
+def _channel(org, content, year, bodies, author) -> None:
     item = content["channel"]
     panel = m.ChannelPanel.objects.filter(organisation=org).first()
     terms, statement = year.on(item["terms_reviewed"]), year.on(item["statement"])
-    if panel is None:
-        panel = m.ChannelPanel.objects.create(
-            organisation=org,
-            body=bodies[item["body"]],
-            chair_role=item["chair_role"],
-            chair_trained=item["chair_trained"],
-            deputy_role=item["deputy_role"],
-            deputy_trained=item["deputy_trained"],
-            terms_document=item["terms_document"],
-        )
+    values = {
+        "body": bodies[item["body"]],
+        "chair_role": item["chair_role"],
+        "chair_trained": item["chair_trained"],
+        "deputy_role": item["deputy_role"],
+        "deputy_trained": item["deputy_trained"],
+        "terms_document": item["terms_document"],
+    }
     if year.past(terms):
-        panel.terms_reviewed_on = terms
+        values["terms_reviewed_on"] = terms
     if year.past(statement):
-        panel.statement_submitted_on = statement
-    panel.save()
+        values["statement_submitted_on"] = statement
+    if panel is None:
+        panel = _create(author, org, "channel", values)
+    else:
+        panel = services.delivery_record_update(
+            actor=author, slug="channel", record=panel, values=values
+        )
     for index, counts in enumerate(item["quarters"]):
         quarter_start = year.on([3 * index, 1])
         if not year.past(quarter_start + timedelta(days=80)):
             continue
-        m.ChannelQuarter.objects.get_or_create(
-            panel=panel,
-            period=rules.period_for(quarter_start),
-            quarter=rules.quarter_of(quarter_start),
-            defaults=dict(
-                zip(
-                    ["discussed", "adopted", "closed", "reviewed_6_months", "reviewed_12_months"],
-                    counts,
-                    strict=True,
-                )
-            ),
+        _create(
+            author,
+            org,
+            "channel-quarters",
+            {
+                "panel": panel,
+                "period": rules.period_for(quarter_start),
+                "quarter": rules.quarter_of(quarter_start),
+                **dict(
+                    zip(
+                        [
+                            "discussed",
+                            "adopted",
+                            "closed",
+                            "reviewed_6_months",
+                            "reviewed_12_months",
+                        ],
+                        counts,
+                        strict=True,
+                    )
+                ),
+            },
         )
 
 
-def _figures(org, content, year) -> None:
+def _figures(org, content, year, author) -> None:
     for index, counts in enumerate(content["referrals"]):
         quarter_start = year.on([3 * index, 1])
         if not year.past(quarter_start + timedelta(days=80)):
             continue
         for sector, count in zip(SECTORS, counts, strict=True):
-            m.ReferralFigure.objects.get_or_create(
-                organisation=org,
-                period=rules.period_for(quarter_start),
-                quarter=rules.quarter_of(quarter_start),
-                sector=sector,
-                defaults={"count": count},
+            _create(
+                author,
+                org,
+                "referrals",
+                {
+                    "period": rules.period_for(quarter_start),
+                    "quarter": rules.quarter_of(quarter_start),
+                    "sector": sector,
+                    "count": count,
+                },
             )
     for t in content["training"]:
         day = year.on(t["at"])
         if year.past(day):
-            m.TrainingCohort.objects.create(
-                organisation=org,
-                name=t["name"],
-                mode=t["mode"],
-                mandated=t["mandated"],
-                cohort_size=t["size"],
-                trained=t["trained"],
-                as_at=day,
+            _create(
+                author,
+                org,
+                "training",
+                {
+                    "name": t["name"],
+                    "mode": t["mode"],
+                    "mandated": t["mandated"],
+                    "cohort_size": t["size"],
+                    "trained": t["trained"],
+                    "as_at": day,
+                },
             )
     for e in content["engagement"]:
         day = year.on(e["held"])
         if year.past(day):
-            m.EngagementActivity.objects.create(
-                organisation=org,
-                title=e["title"],
-                kind=e["kind"],
-                held_on=day,
-                audience_type=e["audience"],
-                attendance=e.get("attendance"),
-                feedback_responses=e.get("responses"),
-                feedback_positive_percent=e.get("positive"),
+            _create(
+                author,
+                org,
+                "engagement",
+                {
+                    "title": e["title"],
+                    "kind": e["kind"],
+                    "held_on": day,
+                    "audience_type": e["audience"],
+                    "attendance": e.get("attendance"),
+                    "feedback_responses": e.get("responses"),
+                    "feedback_positive_percent": e.get("positive"),
+                },
             )
 
 
-def _policies(org, content, year) -> None:
+def _policies(org, content, year, author) -> None:
     for p in content["policies"]:
-        m.Policy.objects.update_or_create(
-            organisation=org,
-            kind=p["kind"],
-            title=p["title"],
-            defaults={
-                "owner": p["owner"],
-                "document": p["document"],
-                "last_reviewed_on": year.on(p["last"]),
-                "next_review_on": year.on(p["next"]),
-            },
-        )
+        values = {
+            "kind": p["kind"],
+            "title": p["title"],
+            "owner": p["owner"],
+            "document": p["document"],
+            "last_reviewed_on": year.on(p["last"]),
+            "next_review_on": year.on(p["next"]),
+        }
+        policy = m.Policy.objects.filter(organisation=org, kind=p["kind"], title=p["title"]).first()
+        if policy is None:
+            _create(author, org, "policies", values)
+        else:
+            services.delivery_record_update(
+                actor=author, slug="policies", record=policy, values=values
+            )
 
 
 def seed_council(org: Organisation, shape: str, starts: list[date], today: date) -> None:
+    """A council's delivery records, written by its lead through the services."""
     content = CONTENT[shape]
     short = org.name.split()[0] if not org.name.startswith("London") else org.name.split()[-1]
-    author = council_people([org.pk], holding=Action.RESPOND_RECOMMENDATIONS).first()
-    if author is None:
-        return
+    author = council_author(org)
     bodies: dict[str, m.GovernanceBody] = {}
     for start in starts:
         year = _Year(start, today)
-        _bodies(org, content, year, short, bodies)
+        _bodies(org, content, year, short, bodies, author)
         _plan(org, content, year, short, bodies, author)
-        _channel(org, content, year, bodies)
-        _figures(org, content, year)
-        _policies(org, content, year)
+        _channel(org, content, year, bodies, author)
+        _figures(org, content, year, author)
+        _policies(org, content, year, author)
 
 
 @transaction.atomic
@@ -225,7 +280,7 @@ def seed() -> None:
     today = timezone.localdate()
     rolling = _add_months(date(today.year, today.month, 1), -11)
     for name, shape in COUNCILS:
-        org = Organisation.objects.filter(name=name).first()
-        if org is None or m.GovernanceBody.objects.filter(organisation=org).exists():
+        org = Organisation.objects.get(name=name)
+        if m.GovernanceBody.objects.filter(organisation=org).exists():
             continue
         seed_council(org, shape, [date(2023, 4, 1), rolling], today)

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, can, requires
-from assurance.core.concurrency import FIELD, StaleRecord, history_mark, move_mark_on
+from assurance.core.concurrency import FIELD, history_mark
 from assurance.documents.responses import file_response
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from . import charts, exports, forms, importing, presenters, rules, selectors, services
 from .kinds import KINDS
@@ -190,6 +191,18 @@ def _values(form) -> dict:
     return dict(form.cleaned_data)
 
 
+def _update(request, slug: str, record, form):
+    values = _values(form)
+    seen = values.pop(FIELD, None)
+    return services.delivery_record_update(
+        actor=request.user, slug=slug, record=record, values=values, seen_version=seen
+    )
+
+
+def _record_url(slug: str, record) -> str:
+    return reverse("delivery:record", kwargs={"slug": slug, "pk": record.pk})
+
+
 @requires(EDIT)
 def record_create(request, org: int, slug: str):
     kind = _kind(slug)
@@ -198,17 +211,16 @@ def record_create(request, org: int, slug: str):
     if kind.parent and request.GET.get(kind.parent, "").isdigit():
         initial[kind.parent] = int(request.GET[kind.parent])
     form = forms.RecordForm(slug, council.pk, request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.delivery_record_create(
-                actor=request.user, slug=slug, organisation=council, values=_values(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The {kind.label} is saved.")
-            return redirect("delivery:record", slug=slug, pk=record.pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.delivery_record_create(
+            actor=request.user, slug=slug, organisation=council, values=_values(form)
+        ),
+        success=f"The {kind.label} is saved.",
+        then=lambda record: _record_url(slug, record),
+    )
+    return done or render(
         request,
         "delivery/record_form.html",
         {"form": form, "kind": kind, "slug": slug, "council": council, "record": None},
@@ -227,22 +239,14 @@ def record_edit(request, slug: str, pk: int):
         initial={**forms.initial_for(record, slug), FIELD: history_mark(record)},
         editing=True,
     )
-    if request.method == "POST" and form.is_valid():
-        values = _values(form)
-        seen = values.pop(FIELD, None)
-        try:
-            services.delivery_record_update(
-                actor=request.user, slug=slug, record=record, values=values, seen_version=seen
-            )
-        except StaleRecord as error:
-            add_service_errors(form, error)
-            move_mark_on(form, error.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"The {kind.label} is saved.")
-            return redirect("delivery:record", slug=slug, pk=record.pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: _update(request, slug, record, form),
+        success=f"The {kind.label} is saved.",
+        then=_record_url(slug, record),
+    )
+    return done or render(
         request,
         "delivery/record_form.html",
         {
@@ -261,14 +265,15 @@ def record_edit(request, slug: str, pk: int):
 def update_add(request, pk: int):
     action = selectors.get_record_for(request.user, "actions", pk, purpose=EDIT)
     form = forms.UpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.action_update_add(actor=request.user, action=action, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The progress update is saved.")
-            return redirect("delivery:record", slug="actions", pk=action.pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.action_update_add(actor=request.user, action=action, **data),
+        success="The progress update is saved.",
+        then=_record_url("actions", action),
+    )
+    if done:
+        return done
     council = selectors.get_council_for(request.user, action.organisation_id, purpose=EDIT)
     return render(
         request,

@@ -1,5 +1,6 @@
 """Fictional councils for the demo and the browser tests. Every name is made up."""
 
+from . import services
 from .models import Nation, Organisation, Partnership, Region
 
 REGIONS = {
@@ -71,16 +72,35 @@ PARTNERSHIP = (
 PARTNERSHIP_ADDRESS = "Joint Prevent Team\nShire Hall\nAshdown AS1 4PQ"
 
 
+def _saved(actor, model, save, name: str, values: dict, **save_kwargs):
+    """Create or update the record called ``name`` through its service, as
+    an administrator would in the admin; an unchanged record is not saved
+    again (no empty history rows on a re-run)."""
+    record = model.objects.filter(name=name).first()
+    if record is not None and all(getattr(record, k) == v for k, v in values.items()):
+        return record
+    record = record or model(name=name)
+    for key, value in values.items():
+        setattr(record, key, value)
+    return save(actor=actor, **{model._meta.model_name: record}, **save_kwargs)
+
+
 def seed() -> dict[str, Organisation]:
+    from assurance.accounts.demo import administrator
+
+    actor = administrator()
     regions = {
-        name: Region.objects.update_or_create(name=name, defaults={"nation": nation})[0]
+        name: _saved(actor, Region, services.region_save, name, {"nation": nation})
         for name, nation in REGIONS.items()
     }
     organisations: dict[str, Organisation] = {}
     for name, kind, region, parent, code, priority in COUNCILS:
-        organisations[name], _ = Organisation.objects.update_or_create(
-            name=name,
-            defaults={
+        organisations[name] = _saved(
+            actor,
+            Organisation,
+            services.organisation_save,
+            name,
+            {
                 "kind": kind,
                 "region": regions[region],
                 "parent": organisations.get(parent) if parent else None,
@@ -89,13 +109,23 @@ def seed() -> dict[str, Organisation]:
             },
         )
     for name in ASSESSING_BODIES:
-        organisations[name], _ = Organisation.objects.update_or_create(
-            name=name, defaults={"kind": "assessing_body"}
+        organisations[name] = _saved(
+            actor, Organisation, services.organisation_save, name, {"kind": "assessing_body"}
         )
-    partnership, _ = Partnership.objects.get_or_create(name=PARTNERSHIP[0])
-    if not partnership.postal_address:
+    name, members = PARTNERSHIP
+    partnership = Partnership.objects.filter(name=name).first()
+    wanted = {organisations[n].pk for n in members}
+    if (
+        partnership is None
+        or set(partnership.members.values_list("pk", flat=True)) != wanted
+        or not partnership.postal_address
+    ):
+        partnership = partnership or Partnership(name=name)
         # Fictional: letters and reports to the partnership go to its joint office.
-        partnership.postal_address = PARTNERSHIP_ADDRESS
-        partnership.save(update_fields=["postal_address"])
-    partnership.members.set([organisations[n] for n in PARTNERSHIP[1]])
+        partnership.postal_address = partnership.postal_address or PARTNERSHIP_ADDRESS
+        services.partnership_save(
+            actor=actor,
+            partnership=partnership,
+            members=[organisations[n] for n in members],
+        )
     return organisations

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Subquery
 
+from assurance.assessments import rules as assessment_rules
 from assurance.assessments.models import Assessment, CriterionResponse
 from assurance.assessments.rules import Status
 from assurance.frameworks.models import (
@@ -285,19 +286,18 @@ def _versions() -> dict[int, VersionInfo]:
     return versions
 
 
-def _crosswalks() -> dict[tuple[int, int], dict[int, list[int]]]:
-    """(earlier version, later version) → later criterion → earlier criteria.
-    Each crosswalk is read in both directions."""
-    links: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+def _crosswalks() -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(source version, target version) → the crosswalk's (source criterion,
+    target criterion) pairs, for assessments.rules.crosswalk_sources."""
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for source_v, target_v, source_c, target_c in CrosswalkMapping.objects.values_list(
         "crosswalk__source_version_id",
         "crosswalk__target_version_id",
         "source_criterion_id",
         "target_criterion_id",
     ):
-        links[(source_v, target_v)][target_c].append(source_c)
-        links[(target_v, source_v)][source_c].append(target_c)
-    return links
+        pairs[(source_v, target_v)].append((source_c, target_c))
+    return pairs
 
 
 def build(key: tuple = ()) -> Dataset:
@@ -357,35 +357,37 @@ def build(key: tuple = ()) -> Dataset:
     return data
 
 
-def _previous(history: list[Issued], current: Issued, links) -> Issued | None:
-    """The holder's latest issued assessment of an earlier period; within that
-    period one of the same version first, then one with a crosswalk."""
-    earlier = [h for h in history if h.period < current.period]
-    if not earlier:
-        return None
-    latest = max(h.period for h in earlier)
-    candidates = [h for h in earlier if h.period == latest]
-    candidates.sort(
-        key=lambda h: (
-            h.version.pk != current.version.pk,
-            (h.version.pk, current.version.pk) not in links,
-        )
+def _previous(history: list[Issued], current: Issued) -> Issued | None:
+    """The holder's previous issued assessment: the one definition of
+    assessments.rules.previous_issued, as the scoring pages and letter use."""
+    chosen = assessment_rules.previous_issued(
+        current.period,
+        [assessment_rules.IssuedRecord(h.pk, h.period, h.version.pk) for h in history],
+        framework_version_id=current.version.pk,
     )
-    return candidates[0]
+    return next(h for h in history if h.pk == chosen.pk) if chosen else None
 
 
-def _movements(data: Dataset, links) -> None:
+def _movements(data: Dataset, crosswalks) -> None:
+    def pairs_between(source: int, target: int) -> list[tuple[int, int]]:
+        return crosswalks.get((source, target), [])
+
     for history in data.by_holder.values():
         for current in history:
-            previous = _previous(history, current, links)
+            previous = _previous(history, current)
             current.previous_period = previous.period if previous else None
-            for criterion in current.version.scored_criteria:
-                band = current.band(criterion.pk)
-                if previous is None:
-                    earlier = None
-                elif previous.version.pk == current.version.pk:
-                    earlier = [previous.band(criterion.pk)]
-                else:
-                    mapped = links.get((previous.version.pk, current.version.pk), {})
-                    earlier = [previous.band(c) for c in mapped.get(criterion.pk, [])]
-                current.movement[criterion.pk] = rules.movement(earlier, band)
+            scored = [c.pk for c in current.version.scored_criteria]
+            sources = (
+                assessment_rules.crosswalk_sources(
+                    previous.version.pk, current.version.pk, scored, pairs_between
+                )[0]
+                if previous
+                else {}
+            )
+            for criterion_id in scored:
+                earlier = (
+                    None
+                    if previous is None
+                    else [previous.band(c) for c in sources.get(criterion_id, ())]
+                )
+                current.movement[criterion_id] = rules.movement(earlier, current.band(criterion_id))

@@ -1,7 +1,8 @@
 """Demo peer reviews (idempotent): a completed Scottish review with its report
 issued and its improvements in the host's register, and a Home Office peer
 review at the on-site stage. Text lives in demo_content.yaml. Everything goes
-through the services, as a person using the pages would."""
+through the services, as a person using the pages would; the peers' accounts
+come from accounts.demo (accounts are the one thing no service creates)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from datetime import time, timedelta
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from assurance.accounts.demo import administrator, assign, demo_user
 from assurance.accounts.models import Membership, Role, User
 from assurance.frameworks.models import Criterion, CriterionGroup, FrameworkVersion
 from assurance.organisations.models import Organisation, Region
+from assurance.organisations.services import organisation_save
 from assurance.recommendations.models import Recommendation
 from assurance.recommendations.services import ResponseInput, source_respond
 
@@ -31,14 +35,7 @@ def _content() -> dict:
 
 
 def _user(email: str, name: str, role: str, organisation: Organisation | None) -> User:
-    from assurance.accounts.demo import DEMO_PASSWORD
-
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    return user
+    return demo_user(email, name, role, organisation)
 
 
 def _version(spec: dict) -> FrameworkVersion | None:
@@ -51,10 +48,17 @@ def _peers(review: Review, manager: User, peers: list[dict]) -> None:
     for spec in peers:
         user = User.objects.filter(email=spec["email"]).first()
         if user is None:
-            scotland = Region.objects.filter(nation="scotland").first()
-            organisation, _ = Organisation.objects.get_or_create(
-                name=spec["organisation"], defaults={"kind": "scottish", "region": scotland}
-            )
+            organisation = Organisation.objects.filter(name=spec["organisation"]).first()
+            if organisation is None:
+                # The peers' own councils join the directory as an administrator adds them.
+                organisation = organisation_save(
+                    actor=administrator(),
+                    organisation=Organisation(
+                        name=spec["organisation"],
+                        kind="scottish",
+                        region=Region.objects.get(nation="scotland"),
+                    ),
+                )
             user = _user(spec["email"], spec["name"], Role.PEER_REVIEWER, organisation)
         organisation = Membership.objects.filter(user=user).first().organisation
         services.team_member_add(
@@ -167,11 +171,12 @@ def _scottish(data: dict) -> None:
     host = Organisation.objects.filter(name=data["host"]).first()
     body = Organisation.objects.filter(name="Scottish Government Prevent Review Team").first()
     if not (version and host and body and host.region):
-        return
+        raise ImproperlyConfigured(
+            "The peer reviews demo needs the shipped frameworks and the demo councils: "
+            "run the frameworks and organisations demos first."
+        )
     manager = _user(*SCOTTISH_MANAGER, Role.ASSESSOR, body)
-    from assurance.accounts.models import AssessorAssignment
-
-    AssessorAssignment.objects.get_or_create(assessor=manager, region=host.region)
+    assign(manager, host.region)
     host_lead = _user(*GLENRANNOCH_LEAD, Role.COUNCIL_LEAD, host)
     today = timezone.localdate()
     review = services.review_set_up(
@@ -230,7 +235,10 @@ def _home_office(data: dict) -> None:
     host = Organisation.objects.filter(name=data["host"]).first()
     manager = User.objects.filter(email=data["manager"]).first()
     if not (version and host and manager):
-        return
+        raise ImproperlyConfigured(
+            "The peer reviews demo needs the shipped frameworks and the demo accounts: "
+            "run the frameworks and accounts demos first."
+        )
     today = timezone.localdate()
     review = services.review_set_up(
         actor=manager,

@@ -7,13 +7,13 @@ Nothing here is about people referred to Prevent."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from assurance.core.marking import Marking
+from assurance.documents.models import IssuedDocument
 from assurance.evidence.models import EvidenceItem, private_storage
-from assurance.selfassessment.rules import TaskStatus
+from assurance.selfassessment.models import HeldRecord, SelfAssessedCriterion, holder_fields
 
 from .rules import FindingKind, ReviewStatus, ReviewType, SessionFormat, StageKind, StageStatus
 from .rules import TeamRole as TeamRoleChoices
@@ -21,23 +21,9 @@ from .rules import TeamRole as TeamRoleChoices
 USER = settings.AUTH_USER_MODEL
 
 
-class Review(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviews_hosted",
-    )
-    partnership = models.ForeignKey(
-        "organisations.Partnership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviews_hosted",
-    )
-    framework_version = models.ForeignKey(
-        "frameworks.FrameworkVersion", on_delete=models.PROTECT, related_name="reviews"
+class Review(HeldRecord):
+    organisation, partnership, framework_version = holder_fields(
+        "reviews_hosted", version_related_name="reviews"
     )
     review_type = models.CharField(max_length=30, choices=ReviewType.choices)
     title = models.CharField(max_length=200)
@@ -59,13 +45,7 @@ class Review(models.Model):
     class Meta:
         ordering = ["-starts_on", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(organisation__isnull=False, partnership__isnull=True)
-                    | models.Q(organisation__isnull=True, partnership__isnull=False)
-                ),
-                name="review_organisation_xor_partnership",
-            ),
+            *HeldRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="review_ends_after_start",
@@ -74,10 +54,6 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def host(self):
-        return self.organisation or self.partnership
 
     @property
     def host_name(self) -> str:
@@ -158,27 +134,12 @@ class TeamMember(models.Model):
         return self.declared_at is not None
 
 
-class SelfAssessmentResponse(models.Model):
-    """The host's self-assessment of one criterion. Its fields carry the same
-    names as the annual assessment's, so the shared task list, form and
-    evidence handling serve both."""
+class SelfAssessmentResponse(SelfAssessedCriterion):
+    """The host's self-assessment of one criterion. Its fields (from
+    SelfAssessedCriterion) carry the same names as the annual assessment's,
+    so the shared task list, form and evidence handling serve both."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="responses")
-    criterion = models.ForeignKey(
-        "frameworks.Criterion", on_delete=models.PROTECT, related_name="+"
-    )
-    narrative = models.TextField(blank=True)
-    task_status = models.CharField(
-        max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
-    )
-    self_assessed_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    self_assessed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    evidence = GenericRelation(
-        EvidenceItem, content_type_field="holder_type", object_id_field="holder_id"
-    )
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
@@ -279,18 +240,13 @@ class Finding(models.Model):
         return self.kind == FindingKind.IMPROVEMENT
 
 
-class IssuedReport(models.Model):
+class IssuedReport(IssuedDocument):
     """A report exactly as issued, both files kept with their SHA-256. The
     unique version number is what makes a second, concurrent issue fail."""
 
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="reports")
-    version_number = models.PositiveIntegerField()
     pdf = models.FileField(storage=private_storage, upload_to="reviews/")
     docx = models.FileField(storage=private_storage, upload_to="reviews/")
-    pdf_sha256 = models.CharField(max_length=64)
-    docx_sha256 = models.CharField(max_length=64)
-    issued_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField()
     history = HistoricalRecords()
 
     class Meta:

@@ -70,12 +70,31 @@ def run_service(
         raise
     except ValidationError as error:
         add_service_errors(form, error)
+        # A stale-save refusal moves the form's concurrency mark on, so that
+        # saving again, having compared, is a deliberate overwrite.
+        rebind = getattr(error, "rebind", None)
+        if rebind is not None:
+            rebind(form)
         return None
     message = success(result) if callable(success) else success
     if message:
         messages.success(request, message)
     target = then(result) if callable(then) else then
     return redirect(*target) if isinstance(target, tuple) else redirect(target)
+
+
+def rebind_after_conflict(request, bind: Callable[[Any], Any], error) -> tuple[Any, Any]:
+    """After an optimistic-concurrency refusal (an error carrying ``current``,
+    the record as saved by the other person): the person's own text stays in
+    the form, and the hidden version moves on to the one they have now been
+    shown, so that saving again is a deliberate choice. Returns (form, current)."""
+    current = error.current
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = bind(data)
+    form.is_valid()
+    form.add_error(None, error)
+    return form, current
 
 
 class GovukRenderer(TemplatesSetting):

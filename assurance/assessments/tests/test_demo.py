@@ -1,3 +1,6 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
 from assurance.assessments import demo
 from assurance.assessments.models import Assessment
 from assurance.assessments.rules import Status
@@ -31,10 +34,10 @@ def _seed_accounts():
     accounts_demo.seed()
 
 
-def test_demo_skips_with_a_note_when_frameworks_are_missing(db, capsys):
+def test_demo_fails_loudly_when_frameworks_are_missing(db):
     _seed_accounts()
-    demo.seed()
-    assert "skipped" in capsys.readouterr().out
+    with pytest.raises(ImproperlyConfigured, match="frameworks"):
+        demo.seed()
     assert not Assessment.objects.exists()
 
 

@@ -77,3 +77,22 @@ def test_nothing_to_compare_gives_no_movement():
     assert rules.band_movement([], "met") == Movement.UNKNOWN
     assert rules.band_movement(["met"], None) == Movement.UNKNOWN
     assert rules.band_movement([None], "met") == Movement.UNKNOWN
+
+
+def test_within_a_period_the_same_version_comes_first():
+    issued = [IssuedRecord(1, "2021/22", SAME), IssuedRecord(2, "2021/22", OTHER)]
+    assert rules.previous_issued("2023/24", issued, framework_version_id=SAME).pk == 1
+    assert rules.previous_issued("2023/24", issued, framework_version_id=OTHER).pk == 2
+
+
+def test_crosswalk_sources_use_either_direction_and_nothing_without_one():
+    walks = {(10, 20): [(1, 5), (2, 5)], (30, 10): [(7, 1)]}
+
+    def pairs(source, target):
+        return walks.get((source, target), [])
+
+    assert rules.crosswalk_sources(10, 10, [1, 2], pairs) == ({1: (1,), 2: (2,)}, True)
+    assert rules.crosswalk_sources(10, 20, [5, 6], pairs) == ({5: (1, 2)}, True)
+    assert rules.crosswalk_sources(30, 10, [1], pairs) == ({1: (7,)}, True)
+    assert rules.crosswalk_sources(10, 30, [7], pairs) == ({7: (1,)}, True)
+    assert rules.crosswalk_sources(20, 30, [7], pairs) == ({}, False)

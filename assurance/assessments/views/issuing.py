@@ -1,13 +1,11 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.audit import audit_download
 from assurance.accounts.permissions import Action, requires
 from assurance.accounts.reauthentication import recent_sign_in_required
 from assurance.documents.responses import file_response
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import rules, selectors, services
 from ..forms import LetterForm, ReopenForm
@@ -33,20 +31,19 @@ def assessment_issue(request, pk: int):
     contacts = selectors.council_contacts(request.user, assessment)
     initial = selectors.letter_initial(request.user, assessment)
     form = LetterForm(request.POST or None, initial=initial, contacts=contacts)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = services.assessment_issue(
-                actor=request.user, assessment=assessment, letter=form.letter_input()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Letter issued (version {letter.version_number}). "
-                "The assessment is now read-only.",
-            )
-            return redirect("assessments:detail", pk)
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.assessment_issue(
+            actor=request.user, assessment=assessment, letter=form.letter_input()
+        ),
+        success=lambda letter: (
+            f"Letter issued (version {letter.version_number}). The assessment is now read-only."
+        ),
+        then=("assessments:detail", pk),
+    )
+    if done:
+        return done
     missing = rules.letter_missing(
         initial,
         body_name=assessment.assessing_body.name if assessment.assessing_body_id else "",
@@ -72,20 +69,16 @@ def assessment_issue(request, pk: int):
 def assessment_reopen(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.REOPEN_ASSESSMENT)
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_reopen(
-                actor=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                "Assessment reopened. The issued letter is kept; reissuing adds a new version.",
-            )
-            return redirect("assessments:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.assessment_reopen(
+            actor=request.user, assessment=assessment, reason=data["reason"]
+        ),
+        success="Assessment reopened. The issued letter is kept; reissuing adds a new version.",
+        then=("assessments:detail", pk),
+    )
+    return done or render(
         request,
         "assessments/reopen.html",
         page(assessment, request.user, form=form, open=allowed(assessment.status, Event.REOPEN)),

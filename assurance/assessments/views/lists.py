@@ -1,13 +1,12 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.paging import paginate
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import own_export as own_export_module
 from .. import selectors, services
@@ -47,30 +46,35 @@ def assessment_open(request):
     form = AssessmentOpenForm(
         request.POST or None, organisations=organisations, partnerships=partnerships
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.assessment_open(
-                actor=request.user,
-                framework_version=form.cleaned_data["framework_version"],
-                period=form.cleaned_data["period"],
-                due_date=form.cleaned_data["due_date"],
-                marking=form.cleaned_data["marking"],
-                from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
-                carry_forward=form.cleaned_data["carry_forward"],
-                **form.target_kwargs(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
-            _carried_message(
-                request,
-                assessment,
-                form.cleaned_data["carry_forward"]
-                and not form.cleaned_data["from_council_self_assessment"],
-            )
-            return redirect("assessments:detail", assessment.pk)
-    return render(request, "assessments/assessment_open.html", {"form": form})
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.assessment_open(
+            actor=request.user,
+            framework_version=data["framework_version"],
+            period=data["period"],
+            due_date=data["due_date"],
+            marking=data["marking"],
+            from_council_self_assessment=data["from_council_self_assessment"],
+            carry_forward=data["carry_forward"],
+            **form.target_kwargs(),
+        ),
+        success=lambda assessment: f"Assessment opened for {assessment.assessed_name}.",
+        then=lambda assessment: _opened(
+            request,
+            assessment,
+            asked=form.cleaned_data["carry_forward"]
+            and not form.cleaned_data["from_council_self_assessment"],
+        ),
+    )
+    return done or render(request, "assessments/assessment_open.html", {"form": form})
+
+
+def _opened(request, assessment, *, asked: bool) -> tuple:
+    """Where a newly opened record goes, saying what was carried forward
+    (or why nothing was, when the person asked for it)."""
+    _carried_message(request, assessment, asked)
+    return ("assessments:detail", assessment.pk)
 
 
 def _carried_message(request, assessment, asked: bool) -> None:
@@ -114,23 +118,23 @@ def own_start(request):
         request.user, purpose=Action.SUBMIT_SELF_ASSESSMENT
     ).exclude(kind="assessing_body")
     form = OwnStartForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.own_self_assessment_start(
-                actor=request.user,
-                organisation=form.cleaned_data["organisation"],
-                framework_version=form.cleaned_data["framework_version"],
-                period=form.cleaned_data["period"],
-                marking=form.cleaned_data["marking"],
-                carry_forward=form.cleaned_data["carry_forward"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Self-assessment started.")
-            _carried_message(request, assessment, form.cleaned_data["carry_forward"])
-            return redirect("assessments:detail", assessment.pk)
-    return render(request, "assessments/own_start.html", {"form": form})
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.own_self_assessment_start(
+            actor=request.user,
+            organisation=data["organisation"],
+            framework_version=data["framework_version"],
+            period=data["period"],
+            marking=data["marking"],
+            carry_forward=data["carry_forward"],
+        ),
+        success="Self-assessment started.",
+        then=lambda assessment: _opened(
+            request, assessment, asked=form.cleaned_data["carry_forward"]
+        ),
+    )
+    return done or render(request, "assessments/own_start.html", {"form": form})
 
 
 @requires(Action.VIEW_RECORDS)

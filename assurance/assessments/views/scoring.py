@@ -4,13 +4,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import add_service_errors, rebind_after_conflict, run_service
 
 from .. import selectors, services
 from ..forms import RecommendationForm, ScoreForm, SummaryForm
 from ..rules import Event, allowed
 from ..services._common import ConcurrentEdit
-from ._helpers import flash, page, rebind_after_conflict
+from ._helpers import flash, page
 
 
 @requires(Action.SCORE_ASSESSMENT)
@@ -60,26 +60,28 @@ def criterion_score(request, pk: int, criterion_pk: int):
         )
 
     form, conflict = bind(request.POST or None), None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.criterion_score_save(
+    try:
+        done = request.method == "POST" and run_service(
+            request,
+            form,
+            lambda data: services.criterion_score_save(
                 actor=request.user,
                 response=response,
-                expected_version=form.cleaned_data["version"],
+                expected_version=data["version"],
                 level=form.level(),
-                good_practice=form.cleaned_data["good_practice"],
-                areas_for_development=form.cleaned_data["areas_for_development"],
-                rationale=form.cleaned_data["rationale"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ConcurrentEdit as error:
-            form, conflict = rebind_after_conflict(request, bind, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Score for criterion {response.criterion.number} saved.")
-            return redirect("assessments:scores", pk)
-    return render(
+                good_practice=data["good_practice"],
+                areas_for_development=data["areas_for_development"],
+                rationale=data["rationale"],
+                reason=data["reason"],
+            ),
+            success=f"Score for criterion {response.criterion.number} saved.",
+            then=("assessments:scores", pk),
+            reraise=(ConcurrentEdit,),
+        )
+    except ConcurrentEdit as error:
+        done = None
+        form, conflict = rebind_after_conflict(request, bind, error)
+    return done or render(
         request,
         "assessments/score_criterion.html",
         page(

@@ -1,19 +1,17 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.submissions import submitted_once
 from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
-from assurance.ui.forms import add_service_errors
+from assurance.selfassessment.views import TaskEvidence, evidence_context, evidence_views
+from assurance.ui.forms import add_service_errors, rebind_after_conflict
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
 from ..rules import Event, Status, allowed, is_stale
 from ..services._common import ConcurrentEdit
-from ._helpers import flash, page, rebind_after_conflict
+from ._helpers import page
 
 
 def _task_context(
@@ -40,8 +38,14 @@ def _task_context(
             descriptors=descriptors,
             is_scored=assessment.framework_version.is_scored,
         )
-    args = [assessment.pk, response.criterion_id]
-    evidence = selectors.evidence_of(response)
+    evidence = evidence_context(
+        "assessments",
+        [assessment.pk, response.criterion_id],
+        selectors.evidence_of(response),
+        file_form=file_form,
+        link_form=link_form,
+        stale=lambda item: is_stale(item.evidence_date, assessment.period),
+    )
     return page(
         assessment,
         request.user,
@@ -52,18 +56,7 @@ def _task_context(
         form=form,
         conflict=conflict,
         kept=kept,
-        file_form=file_form or EvidenceFileForm(prefix="file"),
-        link_form=link_form or EvidenceLinkForm(prefix="link"),
-        file_action=reverse("assessments:evidence_file", args=args),
-        link_action=reverse("assessments:evidence_link", args=args),
-        evidence_rows=[
-            {
-                "item": item,
-                "remove_url": reverse("assessments:evidence_remove", args=[*args, item.pk]),
-                "stale": is_stale(item.evidence_date, assessment.period),
-            }
-            for item in evidence
-        ],
+        **evidence,
         changes=selectors.carried_changes(assessment, response.criterion_id),
         failed_form=next(
             (f for f in (form, file_form, link_form) if f is not None and f.errors), None
@@ -179,76 +172,25 @@ def _after_evidence(request, response, done: str):
     return render(request, "assessments/self_assessment_task.html", context)
 
 
-def _evidence_view(request, pk: int, criterion_pk: int, form_class, prefix: str, save):
-    response = selectors.get_response_for(
-        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
-    )
-    form = form_class(request.POST, request.FILES, prefix=prefix)
-    if form.is_valid():
-        with submitted_once(request, form) as once:
-            if once.repeat_url:
-                return once.repeat()
-            try:
-                save(response, form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return once.done(
-                    _after_evidence(
-                        request, response, f"Evidence “{form.cleaned_data['title']}” added."
-                    )
-                )
-    context = _task_context(
-        request, response, form=_narrative_typed(request, response), **{f"{prefix}_form": form}
-    )
+def _render_task(request, response, **forms):
+    context = _task_context(request, response, form=_narrative_typed(request, response), **forms)
     return render(request, "assessments/self_assessment_task.html", context)
 
 
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_file_add(request, pk: int, criterion_pk: int):
-    def save(response, data):
-        services.criterion_evidence_file_add(
-            actor=request.user,
-            response=response,
-            title=data["title"],
-            evidence_date=data["evidence_date"],
-            marking=data["marking"],
-            upload=data["file"],
-        )
-
-    return _evidence_view(request, pk, criterion_pk, EvidenceFileForm, "file", save)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_link_add(request, pk: int, criterion_pk: int):
-    def save(response, data):
-        services.criterion_evidence_link_add(
-            actor=request.user,
-            response=response,
-            title=data["title"],
-            evidence_date=data["evidence_date"],
-            marking=data["marking"],
-            url=data["url"],
-        )
-
-    return _evidence_view(request, pk, criterion_pk, EvidenceLinkForm, "link", save)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    response = selectors.get_response_for(
-        request.user, pk, criterion_pk, purpose=Action.VIEW_RECORDS
-    )
-    item = selectors.get_evidence_of(response, evidence_pk)
-    try:
-        services.criterion_evidence_remove(actor=request.user, response=response, item=item)
-    except ValidationError as error:
-        flash(request, error)
-        return redirect("assessments:task", pk, criterion_pk)
-    return _after_evidence(request, response, f"Evidence “{item.title}” removed.")
+EVIDENCE = TaskEvidence(
+    get_response_for=selectors.get_response_for,
+    purpose=Action.VIEW_RECORDS,
+    get_item=selectors.get_evidence_of,
+    render_task=_render_task,
+    after_change=_after_evidence,
+    file_add=services.criterion_evidence_file_add,
+    link_add=services.criterion_evidence_link_add,
+    remove=services.criterion_evidence_remove,
+    task_url="assessments:task",
+)
+evidence_file_add, evidence_link_add, evidence_remove = evidence_views(
+    EVIDENCE, action=Action.EDIT_SELF_ASSESSMENT
+)
 
 
 @requires(Action.SUBMIT_SELF_ASSESSMENT)

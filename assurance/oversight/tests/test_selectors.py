@@ -78,6 +78,43 @@ def test_movement_by_band_within_a_version_and_through_a_crosswalk(council, anal
     assert {c.movement for c in first.cells} == {rules.FIRST}
 
 
+def test_movement_goes_through_the_crosswalk_whichever_way_it_runs(council, analyst):
+    old = scored_version(criteria=2)
+    new = scored_version(criteria=2)
+    walk = crosswalk(new, old, {1: 2, 2: 1})  # written from the new version back: swapped
+    issue(council, old, "2022/23", analyst, [1, 5])
+    issue(council, new, "2023/24", analyst, [5, 1])
+    row = _heatmap(analyst, version=new.pk, period="2023/24").rows[0]
+    # Criterion 1 now continues the old criterion 2 (5 then 5), and the other way round.
+    assert [c.movement for c in row.cells] == [rules.SAME, rules.SAME]
+    assert row.previous_period == "2022/23"
+    walk.delete()
+    data.forget()
+    row = _heatmap(analyst, version=new.pk, period="2023/24").rows[0]
+    assert [c.movement for c in row.cells] == [rules.NO_LINK, rules.NO_LINK]
+
+
+def test_oversight_asks_the_assessments_rule_for_the_previous_assessment(
+    council, analyst, version, monkeypatch
+):
+    from assurance.assessments import rules as assessment_rules
+
+    issue(council, version, "2022/23", analyst, [1, 1, 1, 1])
+    issue(council, version, "2023/24", analyst, [3, 3, 3, 3])
+    row = _heatmap(analyst, version=version.pk, period="2023/24").rows[0]
+    assert {c.movement for c in row.cells} == {rules.UP}
+    asked = []
+
+    def no_previous(period, issued, **kwargs):
+        asked.append(period)
+
+    monkeypatch.setattr(assessment_rules, "previous_issued", no_previous)
+    data.forget()
+    row = _heatmap(analyst, version=version.pk, period="2023/24").rows[0]
+    assert {c.movement for c in row.cells} == {rules.FIRST}
+    assert "2023/24" in asked
+
+
 def test_a_reissue_shows_at_once(version, council, analyst):
     assessment = issue(council, version, "2023/24", analyst, [3, 3, 3, 3])
     assert _heatmap(analyst, version=version.pk, period="2023/24").rows[0].cells[0].value == 3

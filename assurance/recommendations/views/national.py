@@ -1,13 +1,11 @@
 """National recommendations: the list, publishing, and the national view."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, has_action, requires
 from assurance.organisations.models import COUNCIL_KINDS, Nation, OrganisationKind
 from assurance.organisations.selectors import all_regions
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import forms, selectors, services
 
@@ -26,18 +24,22 @@ def national_publish(request):
         nations=Nation.choices,
         council_kinds=[(k, label) for k, label in OrganisationKind.choices if k in COUNCIL_KINDS],
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            national = services.national_source_publish(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            count = national.applications.count()
-            messages.success(request, f"“{national.title}” has been published to {count} councils.")
-            if has_action(request.user, Action.VIEW_REGIONAL_OVERSIGHT):
-                return redirect("recommendations:national", pk=national.pk)
-            return redirect("recommendations:national_publish")
-    return render(request, "recommendations/national_form.html", {"form": form})
+
+    def then(national):
+        if has_action(request.user, Action.VIEW_REGIONAL_OVERSIGHT):
+            return ("recommendations:national", national.pk)
+        return "recommendations:national_publish"
+
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.national_source_publish(actor=request.user, **data),
+        success=lambda national: (
+            f"“{national.title}” has been published to {national.applications.count()} councils."
+        ),
+        then=then,
+    )
+    return done or render(request, "recommendations/national_form.html", {"form": form})
 
 
 @requires(Action.VIEW_REGIONAL_OVERSIGHT)

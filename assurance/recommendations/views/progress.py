@@ -2,14 +2,12 @@
 progress, verified closure and extensions. Every form on the page posts to
 its own view; a refused form comes back filled in as it was typed."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.submissions import submitted_once
-from assurance.ui.forms import add_service_errors
+from assurance.ui.forms import run_service
 
 from .. import forms, selectors, services
 
@@ -78,13 +76,15 @@ def _handle(request, pk, action, name, form, call, done):
         with submitted_once(request, form) as once:  # no-op for forms without a token
             if once.repeat_url:
                 return once.repeat()
-            try:
-                call(recommendation, form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, done)
-                return once.done(redirect("recommendations:recommendation", pk=pk))
+            saved = run_service(
+                request,
+                form,
+                lambda data: call(recommendation, data),
+                success=done,
+                then=("recommendations:recommendation", pk),
+            )
+            if saved:
+                return once.done(saved)
     fresh = selectors.get_recommendation_for(request.user, pk, purpose=Action.VIEW_RECORDS)
     return _recommendation_page(request, fresh, **{name: form})
 

@@ -1,8 +1,6 @@
 """Sources: list, add, detail, respond to all, add one, close and reopen."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -10,7 +8,7 @@ from assurance.accounts.permissions import Action, requires
 from assurance.core.paging import paginate
 from assurance.core.submissions import submitted_once
 from assurance.organisations.selectors import visible_organisations
-from assurance.ui.forms import add_service_errors, run_service
+from assurance.ui.forms import run_service
 
 from .. import documents, forms, rules, selectors, services
 
@@ -45,15 +43,17 @@ def source_create(request):
         with submitted_once(request, form) as once:
             if once.repeat_url:
                 return once.repeat()
-            try:
-                source = services.source_create(actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, f"“{source.title}” has been added. Now add its recommendations."
-                )
-                return once.done(redirect("recommendations:source", pk=source.pk))
+            done = run_service(
+                request,
+                form,
+                lambda data: services.source_create(actor=request.user, **data),
+                success=lambda source: (
+                    f"“{source.title}” has been added. Now add its recommendations."
+                ),
+                then=lambda source: ("recommendations:source", source.pk),
+            )
+            if done:
+                return once.done(done)
     return render(request, "recommendations/source_form.html", {"form": form})
 
 
@@ -149,29 +149,21 @@ def source_respond(request, pk: int):
             services.ResponseInput(recommendation_id=line.recommendation.pk, **_response(line))
             for line in lines
         ]
-        try:
-            services.source_respond(actor=request.user, source=source, responses=responses)
-        except ValidationError as error:
-            if any(services.CONFLICT in m for m in error.messages):
-                # Keep what the person typed, now against the current versions:
-                # saving again is a deliberate choice to replace the other answers.
-                data = request.POST.copy()
-                for item in selectors.source_response_rows(source).filter(
-                    pk__in=[line.recommendation.pk for line in lines]
-                ):
-                    data[f"r{item.pk}-seen"] = str(item.version)
-                lines = _response_lines(data, page.object_list, people)
-                for line in lines:
-                    line.is_valid()
-            add_service_errors(summary, error)
-        else:
-            messages.success(request, "The responses on this page have been saved.")
-            if page.has_next():
-                return redirect(
-                    f"{reverse('recommendations:source_respond', args=[source.pk])}"
-                    f"?page={page.next_page_number()}"
-                )
-            return redirect("recommendations:source", pk=source.pk)
+        done = run_service(
+            request,
+            summary,  # the page's refusal goes on the summary form, above every line
+            lambda _: services.source_respond(
+                actor=request.user, source=source, responses=responses
+            ),
+            success="The responses on this page have been saved.",
+            then=_after_responses(source, page),
+        )
+        if done:
+            return done
+        if any(services.CONFLICT in message for message in summary.non_field_errors()):
+            # Keep what the person typed, now against the current versions:
+            # saving again is a deliberate choice to replace the other answers.
+            lines = _against_current(request, source, page, people, lines)
     return render(
         request,
         "recommendations/source_respond.html",
@@ -185,6 +177,26 @@ def source_respond(request, pk: int):
             "has_errors": summary.errors or any(line.errors for line in lines),
         },
     )
+
+
+def _after_responses(source, page):
+    """The next page of the form, or the source once the last page is saved."""
+    if page.has_next():
+        url = reverse("recommendations:source_respond", args=[source.pk])
+        return f"{url}?page={page.next_page_number()}"
+    return ("recommendations:source", source.pk)
+
+
+def _against_current(request, source, page, people, lines) -> list:
+    data = request.POST.copy()
+    for item in selectors.source_response_rows(source).filter(
+        pk__in=[line.recommendation.pk for line in lines]
+    ):
+        data[f"r{item.pk}-seen"] = str(item.version)
+    lines = _response_lines(data, page.object_list, people)
+    for line in lines:
+        line.is_valid()
+    return lines
 
 
 def _response_lines(data, items, people) -> list:
@@ -228,15 +240,15 @@ def recommendation_add(request, pk: int):
         with submitted_once(request, form) as once:
             if once.repeat_url:
                 return once.repeat()
-            try:
-                services.recommendation_add(actor=request.user, source=source, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, f"Recommendation {form.cleaned_data['number']} has been added."
-                )
-                return once.done(redirect("recommendations:source", pk=source.pk))
+            done = run_service(
+                request,
+                form,
+                lambda data: services.recommendation_add(actor=request.user, source=source, **data),
+                success=f"Recommendation {form.cleaned_data['number']} has been added.",
+                then=("recommendations:source", source.pk),
+            )
+            if done:
+                return once.done(done)
     return render(
         request, "recommendations/recommendation_form.html", {"source": source, "form": form}
     )

@@ -1,14 +1,12 @@
 """The report: read on the page (the team at any time, everyone else who may
 see the review once it is issued), written, issued, reopened, downloaded."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
-from assurance.core.forms import add_service_errors
+from assurance.core.concurrency import history_mark
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import IssueForm, ReopenForm, ReportTextForm
@@ -48,18 +46,14 @@ def report_edit(request, pk: int):
             "seen_version": history_mark(review),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_text_save(actor=request.user, review=review, **form.cleaned_data)
-        except StaleRecord as error:
-            add_service_errors(form, error)
-            move_mark_on(form, error.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Report text saved.")
-            return redirect("reviews:report", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_text_save(actor=request.user, review=review, **data),
+        success="Report text saved.",
+        then=("reviews:report", pk),
+    )
+    return done or render(
         request,
         "reviews/report_edit.html",
         page(
@@ -77,21 +71,19 @@ def report_issue(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     issued = len(selectors.reports_of(review))
     form = IssueForm(request.POST or None, initial={"version": issued})
-    if request.method == "POST" and form.is_valid():
-        try:
-            issued_report = services.report_issue(
-                actor=request.user, review=review, expected_version=form.cleaned_data["version"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"Report issued (version {issued_report.version_number}). Its suggested "
-                "improvements are in the host's register.",
-            )
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_issue(
+            actor=request.user, review=review, expected_version=data["version"]
+        ),
+        success=lambda issued_report: (
+            f"Report issued (version {issued_report.version_number}). Its suggested "
+            "improvements are in the host's register."
+        ),
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/report_issue.html",
         page(
@@ -108,17 +100,16 @@ def report_issue(request, pk: int):
 def report_reopen(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     form = ReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_reopen(
-                actor=request.user, review=review, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Report reopened. Issue it again when it is ready.")
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.report_reopen(
+            actor=request.user, review=review, reason=data["reason"]
+        ),
+        success="Report reopened. Issue it again when it is ready.",
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/report_reopen.html",
         page(

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
-from assurance.core.forms import add_service_errors
+from assurance.core.concurrency import history_mark
+from assurance.ui.forms import add_service_errors, run_service
 
 from .. import rules, selectors, services
 from ..forms import DeclarationForm, ReviewSetUpForm, StageForm, TeamMemberForm
@@ -23,24 +23,23 @@ def review_list(request):
 @requires(Action.SET_UP_REVIEW)
 def review_set_up(request):
     form = ReviewSetUpForm(request.POST or None, **selectors.set_up_choices(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = services.review_set_up(
-                actor=request.user,
-                framework_version=form.version(),
-                review_type=form.cleaned_data["review_type"],
-                title=form.cleaned_data["title"],
-                starts_on=form.cleaned_data["starts_on"],
-                ends_on=form.cleaned_data["ends_on"],
-                marking=form.cleaned_data["marking"],
-                **form.target_kwargs(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Review set up for {review.host_name}. Now add the team.")
-            return redirect("reviews:detail", review.pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.review_set_up(
+            actor=request.user,
+            framework_version=form.version(),
+            review_type=data["review_type"],
+            title=data["title"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            marking=data["marking"],
+            **form.target_kwargs(),
+        ),
+        success=lambda review: f"Review set up for {review.host_name}. Now add the team.",
+        then=lambda review: ("reviews:detail", review.pk),
+    )
+    return done or render(
         request, "reviews/review_set_up.html", {"form": form, "failed_form": failed(form)}
     )
 
@@ -80,30 +79,25 @@ def stage_edit(request, pk: int, stage_pk: int):
         "seen_version": history_mark(stage),
     }
     form = StageForm(request.POST or None, initial=initial, team=team, checks=checks)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.stage_update(
-                actor=request.user,
-                stage=stage,
-                planned_from=data["planned_from"],
-                planned_to=data["planned_to"],
-                actual_from=data["actual_from"],
-                actual_to=data["actual_to"],
-                owner=form.owner_member(),
-                done_check_ids=form.done_ids(),
-                status=data["status"],
-                seen_version=data["seen_version"],
-            )
-        except StaleRecord as error:
-            add_service_errors(form, error)
-            move_mark_on(form, error.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{stage.get_kind_display()} updated.")
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.stage_update(
+            actor=request.user,
+            stage=stage,
+            planned_from=data["planned_from"],
+            planned_to=data["planned_to"],
+            actual_from=data["actual_from"],
+            actual_to=data["actual_to"],
+            owner=form.owner_member(),
+            done_check_ids=form.done_ids(),
+            status=data["status"],
+            seen_version=data["seen_version"],
+        ),
+        success=f"{stage.get_kind_display()} updated.",
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/stage_edit.html",
         page(
@@ -121,22 +115,21 @@ def stage_edit(request, pk: int, stage_pk: int):
 def team_add(request, pk: int):
     review = selectors.get_review_for(request.user, pk, purpose=Action.MANAGE_REVIEW)
     form = TeamMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.team_member_add(
-                actor=request.user,
-                review=review,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"{member.user.full_name} added as {member.get_role_display().lower()}."
-            )
-            return redirect("reviews:detail", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.team_member_add(
+            actor=request.user,
+            review=review,
+            email=data["email"],
+            role=data["role"],
+        ),
+        success=lambda member: (
+            f"{member.user.full_name} added as {member.get_role_display().lower()}."
+        ),
+        then=("reviews:detail", pk),
+    )
+    return done or render(
         request,
         "reviews/team_add.html",
         page(

@@ -2,20 +2,17 @@
 includes, on a review's criterion rows."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.forms import add_service_errors
-from assurance.evidence.forms import EvidenceFileForm, EvidenceLinkForm
 from assurance.selfassessment.forms import SelfAssessmentForm
 from assurance.selfassessment.rules import completed_count
+from assurance.selfassessment.views import TaskEvidence, evidence_context, evidence_views
+from assurance.ui.forms import rebind_after_conflict, run_service
 
 from .. import rules, selectors, services
 from ..services.self_assessment import ConcurrentEdit
-from ._helpers import failed, flash, page
+from ._helpers import failed, page
 
 
 @requires(Action.VIEW_REVIEW)
@@ -50,24 +47,21 @@ def _task_context(request, response, *, form=None, file_form=None, link_form=Non
             },
             is_scored=False,
         )
-    args = [review.pk, response.criterion_id]
     show_evidence = may.see_evidence
-    evidence = selectors.evidence_of(response) if show_evidence else []
     context.update(
         response=response,
         criterion=response.criterion,
         editable=editable,
         form=form,
         show_evidence=show_evidence,
-        file_form=file_form or EvidenceFileForm(prefix="file"),
-        link_form=link_form or EvidenceLinkForm(prefix="link"),
-        file_action=reverse("reviews:evidence_file", args=args),
-        link_action=reverse("reviews:evidence_link", args=args),
-        evidence_rows=[
-            {"item": item, "remove_url": reverse("reviews:evidence_remove", args=[*args, item.pk])}
-            for item in evidence
-        ],
         failed_form=failed(form, file_form, link_form),
+        **evidence_context(
+            "reviews",
+            [review.pk, response.criterion_id],
+            selectors.evidence_of(response) if show_evidence else [],
+            file_form=file_form,
+            link_form=link_form,
+        ),
     )
     return context
 
@@ -81,93 +75,60 @@ def self_assessment_task(request, pk: int, criterion_pk: int):
         return render(
             request, "reviews/self_assessment_task.html", _task_context(request, response)
         )
-    form = SelfAssessmentForm(request.POST, is_scored=False)
-    if form.is_valid():
-        try:
-            services.response_save(
-                actor=request.user,
-                response=response,
-                expected_version=form.cleaned_data["version"],
-                narrative=form.cleaned_data["narrative"],
-                task_status=form.cleaned_data["task_status"],
-            )
-        except ConcurrentEdit as error:
-            # Their text stays; the version moves on, so saving again is deliberate.
-            data = request.POST.copy()
-            data["version"] = str(error.current.version)
-            form = SelfAssessmentForm(data, is_scored=False)
-            form.is_valid()
-            form.add_error(None, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Criterion {response.criterion.number} saved.")
-            return redirect("reviews:self_assessment", pk)
+
+    def bind(data):
+        return SelfAssessmentForm(data, is_scored=False)
+
+    def save(data):
+        return services.response_save(
+            actor=request.user,
+            response=response,
+            expected_version=data["version"],
+            narrative=data["narrative"],
+            task_status=data["task_status"],
+        )
+
+    form = bind(request.POST)
+    try:
+        done = run_service(
+            request,
+            form,
+            save,
+            success=f"Criterion {response.criterion.number} saved.",
+            then=("reviews:self_assessment", pk),
+            reraise=(ConcurrentEdit,),
+        )
+    except ConcurrentEdit as error:
+        form, _ = rebind_after_conflict(request, bind, error)
+    else:
+        if done:
+            return done
     return render(
         request, "reviews/self_assessment_task.html", _task_context(request, response, form=form)
     )
 
 
-def _evidence_view(request, pk, criterion_pk, form_class, prefix, save):
-    response = selectors.get_response_for(
-        request.user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
-    )
-    form = form_class(request.POST, request.FILES, prefix=prefix)
-    if form.is_valid():
-        try:
-            save(response, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Evidence “{form.cleaned_data['title']}” added.")
-            return redirect("reviews:task", pk, criterion_pk)
-    context = _task_context(request, response, **{f"{prefix}_form": form})
+def _render_task(request, response, **forms):
+    context = _task_context(request, response, **forms)
     return render(request, "reviews/self_assessment_task.html", context)
 
 
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_file_add(request, pk: int, criterion_pk: int):
-    def save(response, data):
-        services.response_evidence_file_add(
-            actor=request.user,
-            response=response,
-            title=data["title"],
-            evidence_date=data["evidence_date"],
-            marking=data["marking"],
-            upload=data["file"],
-        )
-
-    return _evidence_view(request, pk, criterion_pk, EvidenceFileForm, "file", save)
+def _after_evidence(request, response, done: str):
+    messages.success(request, done)
+    return redirect("reviews:task", response.review_id, response.criterion_id)
 
 
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_link_add(request, pk: int, criterion_pk: int):
-    def save(response, data):
-        services.response_evidence_link_add(
-            actor=request.user,
-            response=response,
-            title=data["title"],
-            evidence_date=data["evidence_date"],
-            marking=data["marking"],
-            url=data["url"],
-        )
-
-    return _evidence_view(request, pk, criterion_pk, EvidenceLinkForm, "link", save)
-
-
-@require_POST
-@requires(Action.EDIT_SELF_ASSESSMENT)
-def evidence_remove(request, pk: int, criterion_pk: int, evidence_pk: int):
-    response = selectors.get_response_for(
-        request.user, pk, criterion_pk, purpose=Action.VIEW_REVIEW
-    )
-    item = selectors.get_evidence_of(response, evidence_pk)
-    try:
-        services.response_evidence_remove(actor=request.user, response=response, item=item)
-    except ValidationError as error:
-        flash(request, error)
-    else:
-        messages.success(request, f"Evidence “{item.title}” removed.")
-    return redirect("reviews:task", pk, criterion_pk)
+EVIDENCE = TaskEvidence(
+    get_response_for=selectors.get_response_for,
+    purpose=Action.VIEW_REVIEW,
+    get_item=selectors.get_evidence_of,
+    render_task=_render_task,
+    after_change=_after_evidence,
+    file_add=services.response_evidence_file_add,
+    link_add=services.response_evidence_link_add,
+    remove=services.response_evidence_remove,
+    task_url="reviews:task",
+)
+evidence_file_add, evidence_link_add, evidence_remove = evidence_views(
+    EVIDENCE, action=Action.EDIT_SELF_ASSESSMENT
+)

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
-from assurance.core.forms import add_service_errors
+from assurance.core.concurrency import history_mark
+from assurance.ui.forms import run_service
 
 from .. import selectors, services
 from ..forms import EnquiryForm, FindingForm, NotesForm, ParticipantForm, SessionForm
@@ -27,20 +27,21 @@ def enquiries(request, pk: int):
     form = EnquiryForm(
         request.POST or None, criteria=selectors.criteria_of(review), evidence=evidence
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            enquiry = services.enquiry_add(
-                actor=request.user,
-                review=review,
-                question=form.cleaned_data["question"],
-                criteria=form.chosen_criteria(),
-                evidence=form.chosen_evidence(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Line of enquiry {enquiry.number} added.")
-            return redirect("reviews:enquiries", pk)
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.enquiry_add(
+            actor=request.user,
+            review=review,
+            question=data["question"],
+            criteria=form.chosen_criteria(),
+            evidence=form.chosen_evidence(),
+        ),
+        success=lambda enquiry: f"Line of enquiry {enquiry.number} added.",
+        then=("reviews:enquiries", pk),
+    )
+    if done:
+        return done
     context.update(enquiries=selectors.enquiries_of(review), form=form, failed_form=failed(form))
     return render(request, "reviews/enquiries.html", context)
 
@@ -49,15 +50,14 @@ def enquiries(request, pk: int):
 def programme(request, pk: int):
     review = _team_review(request, pk)
     form = SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.session_add(actor=request.user, review=review, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Session “{session.title}” added. Now add who takes part.")
-            return redirect("reviews:session", pk, session.pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.session_add(actor=request.user, review=review, **data),
+        success=lambda session: f"Session “{session.title}” added. Now add who takes part.",
+        then=lambda session: ("reviews:session", pk, session.pk),
+    )
+    return done or render(
         request,
         "reviews/programme.html",
         page(
@@ -100,23 +100,21 @@ def session_detail(request, pk: int, session_pk: int):
     if request.method != "POST":
         return _session_page(request, review, session)
     form = NotesForm(request.POST)
-    if form.is_valid():
-        try:
-            services.session_notes_save(
-                actor=request.user,
-                session=session,
-                notes=form.cleaned_data["notes"],
-                marking=form.cleaned_data["marking"],
-                seen_version=form.cleaned_data["seen_version"],
-            )
-        except StaleRecord as error:
-            add_service_errors(form, error)
-            move_mark_on(form, error.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Notes saved.")
-            return redirect("reviews:session", pk, session_pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.session_notes_save(
+            actor=request.user,
+            session=session,
+            notes=data["notes"],
+            marking=data["marking"],
+            seen_version=data["seen_version"],
+        ),
+        success="Notes saved.",
+        then=("reviews:session", pk, session_pk),
+    )
+    if done:
+        return done
     return _session_page(request, review, session, notes_form=form)
 
 
@@ -126,14 +124,15 @@ def participant_add(request, pk: int, session_pk: int):
     review = _team_review(request, pk)
     session = selectors.get_session_of(review, session_pk)
     form = ParticipantForm(request.POST)
-    if form.is_valid():
-        try:
-            services.participant_add(actor=request.user, session=session, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Participant added.")
-            return redirect("reviews:session", pk, session_pk)
+    done = run_service(
+        request,
+        form,
+        lambda data: services.participant_add(actor=request.user, session=session, **data),
+        success="Participant added.",
+        then=("reviews:session", pk, session_pk),
+    )
+    if done:
+        return done
     return _session_page(request, review, session, participant_form=form)
 
 
@@ -142,22 +141,21 @@ def findings(request, pk: int):
     review = _team_review(request, pk)
     groups = selectors.groups_of(review)
     form = FindingForm(request.POST or None, groups=groups, criteria=selectors.criteria_of(review))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.finding_add(
-                actor=request.user,
-                review=review,
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-                group=form.chosen_group(),
-                criteria=form.chosen_criteria(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Finding added.")
-            return redirect("reviews:findings", pk)
-    return render(
+    done = request.method == "POST" and run_service(
+        request,
+        form,
+        lambda data: services.finding_add(
+            actor=request.user,
+            review=review,
+            kind=data["kind"],
+            text=data["text"],
+            group=form.chosen_group(),
+            criteria=form.chosen_criteria(),
+        ),
+        success="Finding added.",
+        then=("reviews:findings", pk),
+    )
+    return done or render(
         request,
         "reviews/findings.html",
         page(

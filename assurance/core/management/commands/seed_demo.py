@@ -1,9 +1,12 @@
 """Load the fictional demo: councils, one account per role, and whatever
-each app adds (frameworks, assessments, recommendations). Safe to re-run.
+each app adds (frameworks, assessments, register, peer reviews, delivery
+records). Safe to re-run.
 
-Every installed app of the project with a ``demo`` module is seeded, in the
-order of INSTALLED_APPS (later apps build on earlier ones' records). A demo
-module that fails to import fails the command: nothing is skipped quietly."""
+The demos run in the order declared in DEMO_ORDER, each after the demos whose
+records it uses: not in the order of INSTALLED_APPS, which says nothing about
+that. An installed app with a demo module missing from DEMO_ORDER, or a demo
+module that fails to import or to run, fails the command: nothing is skipped
+quietly, and nothing is half-seeded (one transaction)."""
 
 from importlib import import_module
 from importlib.util import find_spec
@@ -12,15 +15,30 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Seeded first, in this order: every other app's demo refers to them.
-FOUNDATION = ("assurance.organisations", "assurance.accounts")
+# Each app's demo, after those it builds on (the reason in brackets).
+DEMO_ORDER = (
+    "assurance.organisations",  # councils and regions, by the demo administrator
+    "assurance.accounts",  # one account per role, at those councils
+    "assurance.frameworks",  # the shipped framework files
+    "assurance.assessments",  # councils, assessors and frameworks; hands over to the register
+    "assurance.recommendations",  # councils, their leads, assessor and analyst accounts
+    "assurance.reviews",  # frameworks, assessors and the register (its hand-over)
+    "assurance.delivery",  # councils and their leads
+)
 
 
 def demo_modules() -> list[str]:
-    """The demo modules of the installed project apps, foundation first."""
-    apps = [a for a in settings.INSTALLED_APPS if a.startswith("assurance.")]
-    ordered = [*FOUNDATION, *(a for a in apps if a not in FOUNDATION)]
-    return [f"{app}.demo" for app in ordered if find_spec(f"{app}.demo") is not None]
+    """The demo modules, in DEMO_ORDER. Fails if an installed project app has
+    a demo that the order does not place."""
+    installed = [a for a in settings.INSTALLED_APPS if a.startswith("assurance.")]
+    unplaced = [
+        app for app in installed if app not in DEMO_ORDER and find_spec(f"{app}.demo") is not None
+    ]
+    if unplaced:
+        raise CommandError(
+            f"Add {', '.join(unplaced)} to DEMO_ORDER in seed_demo, after the demos it uses."
+        )
+    return [f"{app}.demo" for app in DEMO_ORDER if app in installed]
 
 
 class Command(BaseCommand):
