@@ -2,6 +2,7 @@
 where settings.DEMO_ACCOUNTS_ALLOWED is on (never in production)."""
 
 from .models import AssessorAssignment, Membership, Role, User
+from .permissions import second_factor_required_for_roles
 
 DEMO_PASSWORD = "demo-Prevent-2026"
 
@@ -74,5 +75,8 @@ def seed() -> list[tuple[str, str, str]]:
             AssessorAssignment.objects.get_or_create(
                 assessor=user, region=Region.objects.get(name=region_name)
             )
-        logins.append((Role(role).label, email, organisation_name or "All organisations"))
+        where = organisation_name or "All organisations"
+        if second_factor_required_for_roles({role}, is_staff=user.is_staff):
+            where += "; sets up two-factor authentication on first sign-in"
+        logins.append((Role(role).label, email, where))
     return logins

@@ -80,7 +80,8 @@ def two_factor_setup(request):
     changing = bool(status["app"] or status["keys"])
     if changing and not recently_authenticated(request):
         return _confirm_password_first(request)
-    if request.method == "GET" or APP_KEY not in request.session:
+    if APP_KEY not in request.session:
+        # Kept until confirmed, so a reload (or a second tab) shows the same key.
         request.session[APP_KEY] = second_factor.new_app_key()
     key = request.session[APP_KEY]
     device = TOTPDevice(user=request.user, key=key, name="Authenticator app")
