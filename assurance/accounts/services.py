@@ -285,3 +285,20 @@ def security_key_remove(*, actor: User, key: WebAuthnCredential, request=None) -
     if not others:
         StaticDevice.objects.filter(user=actor).delete()
     _two_factor_audit(actor, request, f"Security key removed: {name}"[:500])
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: User, user: User, request=None) -> None:
+    """An administrator removes someone's second factors (lost phone and codes).
+    Anyone whose role needs one sets it up again at their next sign-in."""
+    if not can(actor, Action.MANAGE_USERS, None):
+        raise PermissionDenied
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
+    audit_record(
+        kind=AuditKind.TWO_FACTOR_CHANGED,
+        summary=f"Two-factor authentication reset for {user.email}"[:500],
+        request=request,
+        actor=actor,
+    )

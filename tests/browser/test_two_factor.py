@@ -53,7 +53,8 @@ def test_setting_up_an_app_then_signing_in_with_a_code(page):
     expect(page.locator(".pda-recovery-codes li")).to_have_count(10)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="I have saved my recovery codes").click()
-    expect(page.get_by_role("heading", name="All organisations")).to_be_visible()
+    # On to the page they were trying to reach.
+    expect(page.get_by_role("heading", name="Organisations", exact=True)).to_be_visible()
 
     # Signing in again asks for a code after the password.
     page.get_by_role("button", name="Sign out").first.click()

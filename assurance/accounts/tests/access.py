@@ -191,6 +191,9 @@ def _service_entries():
         "accounts.security_key_remove": no_target_service(
             lambda w, a: s.security_key_remove(actor=a, key=own_key(a)), EVERYONE
         ),
+        "accounts.two_factor_reset": no_target_service(
+            lambda w, a: s.two_factor_reset(actor=a, user=UserFactory()), admin
+        ),
         # The owner's own account only (a completed password reset proves them).
         "accounts.sign_in_lockout_lift": no_target_service(
             lambda w, a: s.sign_in_lockout_lift(actor=a), EVERYONE

@@ -373,3 +373,29 @@ def test_the_account_page_says_whether_two_factor_is_on(client):
     user = UserFactory()
     client.force_login(user)
     assert "Off" in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_an_administrator_resets_a_lost_second_factor_from_the_admin(client, council):
+    assessor = user_with_role(Role.ASSESSOR, council)
+    give_app(assessor)
+    services.recovery_codes_replace(actor=assessor)
+    administrator = user_with_role(Role.ADMINISTRATOR)
+    client.force_login(administrator)  # passes the administrator's own second factor
+    response = client.post(
+        "/admin/accounts/user/",
+        {"action": "reset_two_factor", "_selected_action": [assessor.pk]},
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=assessor).exists()
+    assert not StaticDevice.objects.filter(user=assessor).exists()
+    assert AuditEvent.objects.filter(
+        kind=AuditKind.TWO_FACTOR_CHANGED, actor=administrator
+    ).exists()
+    client.post(reverse("accounts:logout"))
+    password_step(client, assessor)
+    assert client.get("/").url.startswith(SET_UP)
+
+
+def test_the_admin_shows_no_ones_secret_keys(client):
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
