@@ -399,3 +399,16 @@ def test_an_administrator_resets_a_lost_second_factor_from_the_admin(client, cou
 def test_the_admin_shows_no_ones_secret_keys(client):
     client.force_login(user_with_role(Role.ADMINISTRATOR))
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+def test_making_new_recovery_codes_from_the_two_factor_page_shows_them_once(client, council):
+    assessor = user_with_role(Role.ASSESSOR, council)
+    give_app(assessor)
+    old = services.recovery_codes_replace(actor=assessor)
+    client.force_login(assessor)
+    response = client.post(reverse("accounts:two_factor_recovery_codes_new"), follow=True)
+    page = response.content.decode()
+    assert "New recovery codes made" in page and "Your old codes no longer work" in page
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page)
+    assert len(codes) == 10 and not set(codes) & set(old)
+    assert not any(code in client.get(CODES).content.decode() for code in codes)
