@@ -10,6 +10,8 @@
 #   make audit      known vulnerabilities in Python and npm packages (scripts/audit.sh);
 #                   says plainly when a registry's vulnerability service cannot be reached
 #   make worker     background task worker (django-tasks-db)
+#   make backup     one archive of the database and private files (var/backups/;
+#                   `manage.py restore <archive>` rebuilds; docs/operations.md)
 #   make clean      remove build output and caches (keeps .venv, node_modules, var/)
 #   make distclean  clean, and remove .venv and node_modules too
 #
@@ -36,7 +38,7 @@ NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 ASSET_SOURCES := $(wildcard frontend/*.scss frontend/*.mjs) package.json $(wildcard package-lock.json)
 
-.PHONY: run setup install python node assets migrate frameworks demo test lint bench worker clean distclean audit
+.PHONY: run setup install python node assets migrate frameworks demo test lint bench worker clean distclean audit backup
 
 run: setup
 	@echo
@@ -75,6 +77,7 @@ $(ASSETS_STAMP): $(NODE_STAMP) $(ASSET_SOURCES)
 migrate: python
 	@mkdir -p var
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 
 frameworks: migrate
 	@if $(MANAGE) help load_frameworks >/dev/null 2>&1; then \
@@ -100,6 +103,9 @@ bench: install
 
 worker: install migrate
 	$(MANAGE) db_worker
+
+backup: python
+	$(MANAGE) backup
 
 clean:
 	rm -rf static/dist .pytest_cache .ruff_cache htmlcov .coverage

@@ -58,14 +58,22 @@ def sample_letter() -> LetterContext:
         title = f"Criterion {number}"
         scores.append(ScoreRow(number, title, value, level_name(value, label), band, band_label))
         feedback.append(
-            Feedback(number, title, f"Level {level_name(value, label)}", PARAGRAPH * 2, PARAGRAPH)
+            Feedback(
+                number,
+                title,
+                "What the criterion asks for, in a sentence.",
+                f"Level {level_name(value, label)}",
+                PARAGRAPH * 2,
+                PARAGRAPH,
+                ("Partnership board minutes, March", "Training record"),
+            )
         )
         annex.append(
             AnnexCriterion(
                 number,
                 title,
                 "What the criterion asks for, in a sentence.",
-                tuple(DescriptorLine(v, level_name(v, lbl), PARAGRAPH) for v, lbl, _, _ in LEVELS),
+                tuple(DescriptorLine(level_name(v, lbl), PARAGRAPH) for v, lbl, _, _ in LEVELS),
             )
         )
     return LetterContext(
@@ -75,18 +83,26 @@ def sample_letter() -> LetterContext:
         issued_on=date(2022, 5, 27),
         version_number=1,
         addressee="Example Council",
-        addressee_lines=("The Prevent lead", "Example Council", "Example Region"),
+        addressee_lines=("The Prevent lead", "Example Council", "1 High Street", "Example Town"),
+        cc_lines=("The chief executive, Example Council",),
+        salutation="Dear Prevent lead,",
         assessing_body="Example Assessing Body",
+        assessing_body_lines=("Example Assessing Body", "2 Market Street", "Example City"),
         signatory="A. Assessor",
-        signatory_role="Regional adviser",
+        signatory_lines=("A. Assessor", "Regional adviser"),
         period="2021/22",
         framework_title="Example scoring framework",
         scale_sentence="Each criterion is scored from 1 to 5.",
+        caveats=("This assessment reflects the evidence available at the time.",),
+        opening=PARAGRAPH,
+        closing=PARAGRAPH,
         summary=PARAGRAPH * 3,
+        show_band=True,
         scores=tuple(scores),
         feedback=tuple(feedback),
         recommendations=tuple(RecommendationLine(i, "General", PARAGRAPH) for i in (1, 2, 3)),
         annex=tuple(annex),
+        file_stem="Example Council 2021-22 assessment letter",
     )
 
 

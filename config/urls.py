@@ -15,6 +15,7 @@ urlpatterns = [
     path("oversight/", include("assurance.oversight.urls")),
     path("reviews/", include("assurance.reviews.urls")),
     path("delivery/", include("assurance.delivery.urls")),
+    path("sso/", include("assurance.sso.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -40,7 +40,10 @@ def audit_download(request, *, marking: str, what: str, organisation=None) -> No
 
 
 def on_sign_in(sender, request, user, **kwargs) -> None:
-    audit_record(kind=AuditKind.SIGN_IN, summary="Signed in", request=request, actor=user)
+    # Single sign-on marks the request with the provider's name before login().
+    provider = getattr(request, "sso_provider_name", "") if request is not None else ""
+    summary = f"Signed in through {provider}" if provider else "Signed in"
+    audit_record(kind=AuditKind.SIGN_IN, summary=summary, request=request, actor=user)
 
 
 def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:

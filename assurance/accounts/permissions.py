@@ -56,6 +56,9 @@ class Action(StrEnum):
     EDIT_DELIVERY_RECORDS = "edit_delivery_records"
     # Exact small counts of referrals and cases: only the council itself
     VIEW_UNSUPPRESSED_FIGURES = "view_unsuppressed_figures"
+    # A council's own work before it signs it off (its own self-assessment):
+    # only the council itself (see restrict_unsigned_own_work)
+    VIEW_UNSIGNED_OWN_WORK = "view_unsigned_own_work"
     # Peer review
     VIEW_REVIEW = "view_review"
     SET_UP_REVIEW = "set_up_review"
@@ -83,7 +86,7 @@ _COUNCIL_READ = {
     A.VIEW_REVIEW,
 }
 # What only the council's own people get: never an assessor's or an analyst's grant.
-_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES}
+_COUNCIL_OWN = {A.VIEW_UNSUPPRESSED_FIGURES, A.VIEW_UNSIGNED_OWN_WORK}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COUNCIL_LEAD: frozenset(
@@ -346,6 +349,75 @@ def council_role_conflict(user, organisation) -> str | None:
     return None
 
 
+_OVERSEE_EVERY_COUNCIL = (Role.NATIONAL_ANALYST, Role.ADMINISTRATOR)
+
+
+def role_grant_conflict(
+    user,
+    *,
+    memberships: Iterable[tuple[Any, str]],
+    assignments: Iterable[tuple[int | None, int | None]],
+) -> str | None:
+    """Why ``user`` may not hold this set of roles, or None: the whole set
+    they would hold after a change (the administrator's forms pass what the
+    form proposes together with what is stored).
+
+    ``memberships`` are (organisation or None, role) pairs; ``assignments``
+    are (organisation id, region id) pairs of assessor assignments. The rule
+    is the one ``council_role_conflict`` applies to invitations: whoever
+    oversees a council (its assessors, every national analyst and
+    administrator) never also holds a council role there."""
+    from assurance.organisations.models import Organisation
+
+    memberships = list(memberships)
+    councils = {org.pk: org for org, role in memberships if is_council_role(role) and org}
+    if not councils:
+        return None
+    name = getattr(user, "email", None) or "This person"
+    overseer = next((role for _, role in memberships if role in _OVERSEE_EVERY_COUNCIL), None)
+    if overseer:
+        first = next(iter(councils.values()))
+        return (
+            f"{name} would be a {Role(overseer).label.lower()} and hold a council role at "
+            f"{first}. National analysts and administrators oversee every council, so "
+            "they cannot also hold a role at one: remove one of the two roles."
+        )
+    if not any(role == Role.ASSESSOR for _, role in memberships):
+        return None
+    assignments = list(assignments)
+    org_ids = {o for o, _ in assignments if o}
+    region_ids = {r for _, r in assignments if r}
+    assessed = Organisation.objects.filter(
+        Q(pk__in=councils) & (Q(pk__in=org_ids) | Q(region__in=region_ids))
+    ).first()
+    if assessed is None:
+        return None
+    return (
+        f"{name} would assess {assessed} and hold a council role there. Whoever "
+        "assesses a council cannot also hold a role at it: remove the council role "
+        "or the assignment."
+    )
+
+
+def stored_roles(
+    user,
+) -> tuple[list[tuple[Any, str, int]], list[tuple[int | None, int | None, int]]]:
+    """A user's stored memberships (organisation, role, id) and assessor
+    assignments (organisation id, region id, id), for ``role_grant_conflict``."""
+    if user is None or user.pk is None:
+        return [], []
+    memberships = [
+        (m.organisation, m.role, m.pk)
+        for m in Membership.objects.filter(user=user).select_related("organisation")
+    ]
+    assignments = list(
+        AssessorAssignment.objects.filter(assessor=user).values_list(
+            "organisation_id", "region_id", "pk"
+        )
+    )
+    return memberships, assignments
+
+
 def has_action(user, action: Action) -> bool:
     """True if the user may perform the action for at least one organisation
     or, for peer-review actions, on at least one review."""
@@ -558,6 +630,24 @@ def restrict(queryset: QuerySet, user, *lookups: str, purpose: Action) -> QueryS
     if not scope:
         return queryset.none()
     return queryset.filter(_scope_condition(queryset.model, lookups or ("organisation",), scope))
+
+
+def restrict_unsigned_own_work(queryset: QuerySet, user, *lookups: str, unsigned: Q) -> QuerySet:
+    """Keep the rows matching ``unsigned`` (a council's own work it has not
+    yet signed off, such as its own self-assessment in draft) only for that
+    council's own people. A draft is the council's working paper: its
+    assessors and national analysts, who otherwise read the council's
+    records, see it once the council has signed it off and not before.
+
+    Apply after ``restrict``, which has already decided the organisations;
+    this rule only takes unsigned work away, whatever the purpose."""
+    scope = organisation_scope(user, A.VIEW_UNSIGNED_OWN_WORK)
+    if scope is EVERYWHERE:
+        return queryset
+    if not scope:
+        return queryset.filter(~unsigned)
+    own = _scope_condition(queryset.model, lookups or ("organisation",), scope)
+    return queryset.filter(~unsigned | own)
 
 
 # --- Field visibility by stage -----------------------------------------------

@@ -8,7 +8,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -16,6 +15,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
+
+from assurance.core.links import absolute_url
 
 from .audit import audit_record
 from .models import AssessorAssignment, AuditKind, Invitation, Membership, User
@@ -28,6 +29,8 @@ from .permissions import (
     may_remove_membership,
     must_use_second_factor,
     removes_own_lead_role,
+    role_grant_conflict,
+    stored_roles,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +45,6 @@ def colleague_invite(
     email: str,
     full_name: str,
     role: str,
-    base_url: str,
 ) -> Invitation:
     """Offer a colleague a council role. The same happens whether or not the
     address has an account (nothing tells the inviter who uses the service):
@@ -72,19 +74,19 @@ def colleague_invite(
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    transaction.on_commit(lambda: _send_invitation(user, invitation, base_url))
+    transaction.on_commit(lambda: _send_invitation(user, invitation))
     return invitation
 
 
-def _send_invitation(user: User, invitation: Invitation, base_url: str) -> None:
+def _send_invitation(user: User, invitation: Invitation) -> None:
     organisation = invitation.organisation
     if user.has_usable_password():
-        link = base_url + reverse("accounts:profile")
+        link = absolute_url("accounts:profile")
         how = "Sign in and accept it on your account page"
     else:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
         token = default_token_generator.make_token(user)
-        link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+        link = absolute_url("accounts:password_reset_confirm", uid, token)
         how = "Set a password, sign in and accept it on your account page"
     send_mail(
         subject=f"You have been invited to {organisation} on Prevent Duty Assurance",
@@ -161,7 +163,17 @@ def membership_save(*, actor: User, membership: Membership) -> Membership:
     """An administrator gives or changes any role (validated by the model's constraints)."""
     _administer(actor, membership)
     membership.full_clean()
+    memberships, assignments = stored_roles(membership.user)
+    conflict = role_grant_conflict(
+        membership.user,
+        memberships=[(o, r) for o, r, pk in memberships if pk != membership.pk]
+        + [(membership.organisation, membership.role)],
+        assignments=[(o, r) for o, r, _ in assignments],
+    )
+    if conflict:
+        raise ValidationError(conflict)
     membership.save()
+    forget_grants(membership.user)
     return membership
 
 
@@ -175,7 +187,17 @@ def membership_delete(*, actor: User, membership: Membership) -> None:
 def assignment_save(*, actor: User, assignment: AssessorAssignment) -> AssessorAssignment:
     _administer(actor, assignment)
     assignment.full_clean()
+    memberships, assignments = stored_roles(assignment.assessor)
+    conflict = role_grant_conflict(
+        assignment.assessor,
+        memberships=[(o, r) for o, r, _ in memberships],
+        assignments=[(o, r) for o, r, pk in assignments if pk != assignment.pk]
+        + [(assignment.organisation_id, assignment.region_id)],
+    )
+    if conflict:
+        raise ValidationError(conflict)
     assignment.save()
+    forget_grants(assignment.assessor)
     return assignment
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from assurance.core.links import site_url
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
 from assurance.ui.forms import run_service
@@ -26,7 +27,22 @@ sign_in = public(
         redirect_authenticated_user=True,
     )
 )
-sign_out = signed_in(auth_views.LogoutView.as_view())
+# Set by single sign-on (assurance.sso.views) when the provider advertises an
+# end-session endpoint: built there from the provider's own metadata.
+SSO_END_SESSION = "sso_end_session_url"
+
+
+class _SignOut(auth_views.LogoutView):
+    """Ends this service's session, then, after single sign-on, the
+    provider's too (it sends the person back to the sign-in page)."""
+
+    def post(self, request, *args, **kwargs):
+        end_session = request.session.get(SSO_END_SESSION)
+        response = super().post(request, *args, **kwargs)
+        return redirect(end_session) if end_session else response
+
+
+sign_out = signed_in(_SignOut.as_view())
 password_change = signed_in(
     auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html",
@@ -37,8 +53,18 @@ password_change = signed_in(
 password_change_done = signed_in(
     auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
 )
+
+
+class _PasswordReset(auth_views.PasswordResetView):
+    # The link in the email uses SITE_URL, not the Host header of the request,
+    # so a forged Host cannot point a reset link at somebody else's server.
+    @property
+    def extra_email_context(self):
+        return {"site_url": site_url()}
+
+
 password_reset = public(
-    auth_views.PasswordResetView.as_view(
+    _PasswordReset.as_view(
         template_name="accounts/password_reset.html",
         form_class=forms.ResetPasswordForm,
         email_template_name="accounts/email/password_reset.txt",
@@ -100,7 +126,6 @@ def people(request, organisation_pk: int):
         lambda data: services.colleague_invite(
             actor=request.user,
             organisation=organisation,
-            base_url=request.build_absolute_uri("/").rstrip("/"),
             **data,
         ),
         success=lambda invitation: (

@@ -333,5 +333,9 @@ def seed() -> None:
             period=period,
             due_date=date(2024, 4, 30),
             organisation=organisation,
+            # The next cycle: last year's narratives and evidence, through the
+            # crosswalk to the toolkit, as a draft; the lead has confirmed the
+            # first criteria and the rest still wait.
+            carry_forward=True,
         )
         _self_assess(assessment, _lead(organisation), None, CONTENT["toolkit_criteria"], upto=3)

@@ -15,6 +15,25 @@ from assurance.selfassessment.forms import (  # noqa: F401 (shared)
 )
 from assurance.ui.forms import GovukForm, GovukRadioSelect
 
+CARRY_CHOICES = [
+    # "year", not "period": the page's Period field must keep a label of its own.
+    ("yes", "Carry forward last year's narratives and evidence as a starting draft"),
+    ("no", "Start blank"),
+]
+
+
+def carry_forward_field(help_text: str) -> forms.TypedChoiceField:
+    """The next-cycle choice; carrying forward is the default (services.carrying)."""
+    return forms.TypedChoiceField(
+        label="Last year's self-assessment",
+        choices=CARRY_CHOICES,
+        coerce=lambda value: value == "yes",
+        initial="yes",
+        widget=GovukRadioSelect(),
+        help_text=help_text,
+        error_messages={"required": "Choose whether to carry forward last period or start blank."},
+    )
+
 
 class AssessmentOpenForm(GovukForm):
     target = forms.ChoiceField(
@@ -55,6 +74,11 @@ class AssessmentOpenForm(GovukForm):
         required=False,
         help_text="Its narratives and ratings become the council's proposal, "
         "if it has one against this framework for this period.",
+    )
+    carry_forward = carry_forward_field(
+        "Each carried narrative and piece of evidence is marked for the council to confirm "
+        "or update; no task starts completed. Nothing is carried if there is no earlier "
+        "issued assessment, or if you start from the council's own self-assessment."
     )
 
     def __init__(self, *args, organisations=(), partnerships=(), **kwargs):
@@ -303,6 +327,11 @@ class OwnStartForm(GovukForm):
         choices=Marking.choices,
         initial=Marking.OFFICIAL,
         widget=GovukRadioSelect(),
+    )
+    carry_forward = carry_forward_field(
+        "From your latest earlier self-assessment or issued assessment. Each carried "
+        "narrative and piece of evidence is marked for you to confirm or update; no task "
+        "starts completed. Nothing is carried if there is no earlier one."
     )
 
     def __init__(self, *args, organisations, **kwargs):

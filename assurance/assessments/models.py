@@ -61,6 +61,15 @@ class Assessment(models.Model):
         related_name="+",
         help_text="The council's own signed-off self-assessment this one started from.",
     )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The earlier assessment or self-assessment whose narratives and evidence "
+        "this one started from (see rules.carry_source).",
+    )
     assessing_body = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -159,6 +168,9 @@ class CriterionResponse(models.Model):
     task_status = models.CharField(
         max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
+    # Text or evidence carried from last period that nobody has confirmed yet;
+    # cleared when someone saves the task (rules.carried_status).
+    carried_forward = models.BooleanField("carried forward, to confirm", default=False)
     self_assessed_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import TextChoices
 
@@ -305,6 +306,140 @@ def band_movement(previous_bands: Sequence[str | None], current_band: str | None
     return Movement.SAME
 
 
+# --- The next cycle ------------------------------------------------------------
+# Opening a new period may start from last period's narratives and evidence,
+# carried onto this period's criteria (through the crosswalk when the
+# framework version changed). What is carried is a draft to confirm: never a
+# completed task, never a level.
+
+
+@dataclass(frozen=True)
+class EarlierRecord:
+    """Just enough of an earlier assessment or self-assessment to choose the
+    one a new record carries forward from."""
+
+    pk: int
+    period: str
+    framework_version_id: int
+    council_owned: bool = False
+
+
+def carry_source(
+    period: str, earlier: Iterable[EarlierRecord], *, council_owned: bool
+) -> EarlierRecord | None:
+    """The record a new one carries forward from, or None. An assessment
+    carries from the previous issued assessment (callers pass issued ones
+    only, so this is rules.previous_issued); a council's own self-assessment
+    also from its own earlier ones, preferring its own within one period."""
+    candidates = [r for r in earlier if r.period < period]
+    if not council_owned:
+        candidates = [r for r in candidates if not r.council_owned]
+    return max(
+        candidates,
+        key=lambda r: (r.period, r.council_owned == council_owned, r.pk),
+        default=None,
+    )
+
+
+def period_start(period: str) -> date:
+    """A reporting year runs April to March: "2025/26" starts 1 April 2025."""
+    return date(int(check_period(period)[:4]), 4, 1)
+
+
+def is_stale(evidence_date: date | None, period: str) -> bool:
+    """Evidence dated before the period began: still offered, but to be checked."""
+    return evidence_date is not None and evidence_date < period_start(period)
+
+
+class Change(TextChoices):
+    """How a criterion relates to last period's (see carry_plan)."""
+
+    SAME = "same", "Unchanged"
+    EQUIVALENT = "equivalent", "Carried over from an earlier version"
+    PARTIAL = "partial", "Partly covered by an earlier criterion"
+    MERGED = "merged", "Merges earlier criteria"
+    SPLIT = "split", "Split from an earlier criterion"
+    NEW = "new", "New in this framework version"
+
+
+@dataclass(frozen=True)
+class CarryPlan:
+    """This period's criterion id → (last period's criterion ids, Change),
+    and last period's criteria that no longer appear."""
+
+    by_criterion: dict[int, tuple[tuple[int, ...], str]]
+    removed: tuple[int, ...] = ()
+
+    def sources(self, criterion_id: int) -> tuple[int, ...]:
+        return self.by_criterion.get(criterion_id, ((), Change.NEW))[0]
+
+    def change(self, criterion_id: int) -> str:
+        return self.by_criterion.get(criterion_id, ((), Change.NEW))[1]
+
+
+def carry_plan(
+    mappings: Iterable[tuple[int, int, str]],
+    *,
+    same_version: bool,
+    current_ids: Iterable[int],
+    previous_ids: Iterable[int],
+    previous_is_source: bool = True,
+) -> CarryPlan:
+    """Map last period's criteria onto this period's. Same version: each
+    criterion continues itself. Otherwise ``mappings`` are a crosswalk's
+    (source id, target id, relation) rows, in either direction (see
+    criterion_sources). The change is judged from the shape of the mapping,
+    so it reads the same whichever way the crosswalk runs: several earlier
+    criteria into one is a merge, one into several a split."""
+    current_ids, previous_ids = list(current_ids), list(previous_ids)
+    if same_version:
+        return CarryPlan({pk: ((pk,), Change.SAME) for pk in current_ids})
+    rows = [
+        (target, source, relation) if previous_is_source else (source, target, relation)
+        for source, target, relation in mappings
+    ]
+    current_set, previous_set = set(current_ids), set(previous_ids)
+    rows = [r for r in rows if r[0] in current_set and r[1] in previous_set]
+    sources: dict[int, list[int]] = {}
+    relations: dict[int, set[str]] = {}
+    fan_out: dict[int, int] = {}
+    for current, earlier, relation in rows:
+        sources.setdefault(current, []).append(earlier)
+        relations.setdefault(current, set()).add(relation)
+        fan_out[earlier] = fan_out.get(earlier, 0) + 1
+    plan = {}
+    for current in current_ids:
+        ids = tuple(sorted(set(sources.get(current, ()))))
+        if not ids:
+            plan[current] = ((), Change.NEW)
+        elif len(ids) > 1:
+            plan[current] = (ids, Change.MERGED)
+        elif fan_out[ids[0]] > 1:
+            plan[current] = (ids, Change.SPLIT)
+        elif "partial" in relations[current]:
+            plan[current] = (ids, Change.PARTIAL)
+        else:
+            plan[current] = (ids, Change.EQUIVALENT)
+    removed = tuple(pk for pk in previous_ids if pk not in fan_out)
+    return CarryPlan(plan, removed)
+
+
+def carried_narrative(parts: Sequence[tuple[int, str]], *, label_sources: bool) -> str:
+    """The starting text from last period's narratives ((criterion number,
+    text) pairs). Several earlier criteria (a merge) each keep a heading
+    naming the criterion they came from; blank ones are left out."""
+    kept = [(number, text.strip()) for number, text in parts if text and text.strip()]
+    if not label_sources:
+        return "\n\n".join(text for _, text in kept)
+    return "\n\n".join(f"From last period's criterion {n}:\n{text}" for n, text in kept)
+
+
+def carried_status(narrative: str) -> str:
+    """Carried text is a draft: in progress with text, not started without;
+    never completed until someone confirms it."""
+    return TaskStatus.IN_PROGRESS if narrative.strip() else TaskStatus.NOT_STARTED
+
+
 # --- The letter ----------------------------------------------------------------
 
 
@@ -325,7 +460,7 @@ def letter_date_problem(chosen, *, today, moderated_on) -> str:
 LETTER_NEEDS = {
     "addressee_name": "the addressee's name",
     "addressee_job_title": "the addressee's job title",
-    "addressee_address": "the council's postal address",
+    "addressee_address": "the postal address the letter goes to",
     "salutation": "the salutation (for example “Dear Ms Okafor”)",
     "signatory_name": "the signatory's name",
     "signatory_job_title": "the signatory's job title",

@@ -10,7 +10,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assurance.accounts.permissions import Action, Stage, hidden_fields, restrict
+from assurance.accounts.permissions import (
+    Action,
+    Stage,
+    hidden_fields,
+    restrict,
+    restrict_unsigned_own_work,
+)
 from assurance.core.registry import letter_evidence_for
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CrosswalkMapping, Descriptor, RatingLevel
@@ -30,11 +36,16 @@ from .rules import Status
 HOLDER_LOOKUPS = ("organisation", "partnership__members")
 
 
+# A council's own self-assessment before it is signed off.
+UNSIGNED_OWN = Q(council_owned=True) & ~Q(status=Status.SIGNED_OFF)
+
+
 def visible_assessments(user, *, purpose: Action) -> QuerySet[Assessment]:
     qs = Assessment.objects.select_related(
         "organisation", "partnership", "framework_version__framework", "assessor", "assessing_body"
     )
-    return restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    qs = restrict(qs, user, *HOLDER_LOOKUPS, purpose=purpose)
+    return restrict_unsigned_own_work(qs, user, *HOLDER_LOOKUPS, unsigned=UNSIGNED_OWN)
 
 
 @dataclass
@@ -520,7 +531,7 @@ def _holder_facts(assessment: Assessment) -> tuple[str, tuple[str, ...], str]:
         organisation = assessment.organisation
         return organisation.name, (), organisation.postal_address
     members = tuple(m.name for m in assessment.partnership.members.order_by("name"))
-    return assessment.partnership.name, members, ""
+    return assessment.partnership.name, members, assessment.partnership.postal_address
 
 
 def letter_facts(assessment: Assessment) -> facts.LetterFacts:
@@ -613,7 +624,7 @@ def letter_initial(user, assessment: Assessment) -> dict:
     """Where the issue page starts: this assessment's details if it was issued
     before; else the signatory details this assessor last used for this
     assessing body, the addressee of this council's latest letter, and the
-    council's postal address. Blank where nothing is known."""
+    council's (or partnership's) postal address. Blank where nothing is known."""
     details = LetterDetails.objects.filter(assessment=assessment).first()
     if details is not None:
         values = {name: getattr(details, name) for name in facts.DetailsFact.__dataclass_fields__}
@@ -640,6 +651,164 @@ def letter_initial(user, assessment: Assessment) -> dict:
     if earlier is not None:
         for name in ("addressee_name", "addressee_job_title", "salutation"):
             values[name] = getattr(earlier, name)
-    holder_address = assessment.organisation.postal_address if assessment.organisation_id else ""
+    holder = assessment.organisation if assessment.organisation_id else assessment.partnership
+    holder_address = holder.postal_address
     values["addressee_address"] = holder_address or (earlier.addressee_address if earlier else "")
     return values
+
+
+# --- The next cycle ------------------------------------------------------------
+
+
+def carry_source(assessment: Assessment) -> rules.EarlierRecord | None:
+    """The earlier record this one would carry forward from (rules.carry_source):
+    issued assessments of the same council or partnership, and for a council's
+    own self-assessment its own earlier ones too. One query."""
+    earlier = (
+        Assessment.objects.filter(_holder_filter(assessment))
+        .filter(Q(council_owned=False, letters__isnull=False) | Q(council_owned=True))
+        .exclude(pk=assessment.pk)
+        .values_list("pk", "period", "framework_version_id", "council_owned")
+        .distinct()
+    )
+    return rules.carry_source(
+        assessment.period,
+        [rules.EarlierRecord(*row) for row in earlier],
+        council_owned=assessment.council_owned,
+    )
+
+
+def carry_plan(previous_version_id: int, current_version_id: int) -> rules.CarryPlan | None:
+    """Last period's criteria mapped onto this period's (rules.carry_plan),
+    through a crosswalk either way when the version changed; None when no
+    crosswalk joins the two versions. At most four queries."""
+    ids = defaultdict(list)
+    for pk, version_id in Criterion.objects.filter(
+        framework_version__in=(previous_version_id, current_version_id)
+    ).values_list("pk", "framework_version_id"):
+        ids[version_id].append(pk)
+    same = previous_version_id == current_version_id
+    if same:
+        return rules.carry_plan(
+            (), same_version=True, current_ids=ids[current_version_id], previous_ids=()
+        )
+    for source, target, forward in (
+        (previous_version_id, current_version_id, True),
+        (current_version_id, previous_version_id, False),
+    ):
+        rows = list(
+            CrosswalkMapping.objects.filter(
+                crosswalk__source_version=source, crosswalk__target_version=target
+            ).values_list("source_criterion_id", "target_criterion_id", "relation")
+        )
+        if rows:
+            return rules.carry_plan(
+                rows,
+                same_version=False,
+                current_ids=ids[current_version_id],
+                previous_ids=ids[previous_version_id],
+                previous_is_source=forward,
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class EarlierCriterion:
+    """Last period's answer to one criterion, as the "what changed" panel shows it."""
+
+    number: int
+    title: str
+    narrative: str
+    level: RatingLevel | None
+
+
+@dataclass(frozen=True)
+class CarriedChanges:
+    """What changed since the record this one carried forward from."""
+
+    period: str = ""
+    was_own: bool = False
+    framework_changed: bool = False
+    previous_framework: str = ""
+    change: str = ""
+    change_label: str = ""
+    earlier: tuple[EarlierCriterion, ...] = ()
+    new: tuple[Criterion, ...] = ()
+    merged: tuple[Criterion, ...] = ()
+    removed: tuple[Criterion, ...] = ()
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.period)
+
+
+def _earlier_level(source: Assessment, response: CriterionResponse):
+    """A council's own record: its rating. An assessment: the final level,
+    only while it stands issued (a reopened one's levels are drafts again,
+    seen by the assessing side only)."""
+    if source.council_owned:
+        return response.self_level
+    return response.final_level if source.is_issued else None
+
+
+def _earlier_answers(source: Assessment, criterion_ids) -> dict[int, EarlierCriterion]:
+    return {
+        r.criterion_id: EarlierCriterion(
+            number=r.criterion.number,
+            title=r.criterion.title,
+            narrative=r.narrative,
+            level=_earlier_level(source, r),
+        )
+        for r in CriterionResponse.objects.filter(
+            assessment=source.pk, criterion_id__in=criterion_ids
+        ).select_related("criterion", "self_level", "assessed_level", "moderated_level")
+    }
+
+
+def carried_changes(assessment: Assessment, criterion_id: int | None = None) -> CarriedChanges:
+    """For a record started from an earlier one: what changed since then,
+    for the whole record (new, merged and removed criteria) or, given a
+    criterion, that criterion's earlier level and narrative. A fixed number
+    of queries."""
+    if not assessment.carried_from_id:
+        return CarriedChanges()
+    source = (
+        Assessment.objects.select_related("framework_version")
+        .filter(pk=assessment.carried_from_id)
+        .first()
+    )
+    if source is None:
+        return CarriedChanges()
+    plan = carry_plan(source.framework_version_id, assessment.framework_version_id)
+    common = {
+        "period": source.period,
+        "was_own": source.council_owned,
+        "framework_changed": source.framework_version_id != assessment.framework_version_id,
+        "previous_framework": source.framework_version.title,
+    }
+    if plan is None:
+        return CarriedChanges(**common)
+    if criterion_id is not None:
+        sources = plan.sources(criterion_id)
+        answers = _earlier_answers(source, sources)
+        change = plan.change(criterion_id)
+        return CarriedChanges(
+            **common,
+            change=change,
+            change_label=rules.Change(change).label,
+            earlier=tuple(answers[pk] for pk in sources if pk in answers),
+        )
+    changed = {
+        kind: [pk for pk, (_ids, change) in plan.by_criterion.items() if change == kind]
+        for kind in (rules.Change.NEW, rules.Change.MERGED)
+    }
+    criteria = Criterion.objects.filter(
+        pk__in=[*changed[rules.Change.NEW], *changed[rules.Change.MERGED], *plan.removed]
+    ).order_by("number")
+    found = list(criteria)
+    return CarriedChanges(
+        **common,
+        new=tuple(c for c in found if c.pk in changed[rules.Change.NEW]),
+        merged=tuple(c for c in found if c.pk in changed[rules.Change.MERGED]),
+        removed=tuple(c for c in found if c.pk in plan.removed),
+    )

@@ -7,6 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.text import capfirst
 
+from assurance.core.concurrency import FIELD, mark_field
 from assurance.ui.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 
 from . import selectors
@@ -153,9 +154,12 @@ def _form_field(field: models.Field, organisation_id: int) -> forms.Field:
 
 
 class RecordForm(GovukForm):
-    def __init__(self, slug: str, organisation_id: int, *args, **kwargs):
+    def __init__(self, slug: str, organisation_id: int, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         kind = KINDS[slug]
+        if editing:
+            # The record's history mark when the form was drawn (optimistic concurrency).
+            self.fields[FIELD] = mark_field()
         for name in FIELDS[slug]:
             self.fields[name] = _form_field(kind.model._meta.get_field(name), organisation_id)
         if any(f.name == "marking" for f in kind.model._meta.fields) and not kind.parent:

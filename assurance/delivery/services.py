@@ -13,6 +13,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, can
+from assurance.core.concurrency import check_history_mark
 from assurance.organisations.models import Organisation
 
 from . import rules
@@ -120,11 +121,16 @@ def delivery_record_create(
 
 
 @transaction.atomic
-def delivery_record_update(*, actor, slug: str, record: Model, values: dict[str, Any]) -> Model:
+def delivery_record_update(
+    *, actor, slug: str, record: Model, values: dict[str, Any], seen_version: str | None = None
+) -> Model:
+    """Change a record; refused if someone saved it after the form showing
+    ``seen_version`` (its history mark) was drawn."""
     kind = KINDS[slug]
     record = kind.model.objects.select_for_update().get(pk=record.pk)
     organisation_id = record.organisation_id
     _check_may_edit(actor, organisation_id)
+    check_history_mark(record, seen_version, f"this {kind.label}")
     _validate(slug, values, organisation_id, record)
     many = _assign(record, values)
     return _save(record, many, actor, f"Changed {kind.label}")

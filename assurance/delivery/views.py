@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, can, requires
+from assurance.core.concurrency import FIELD, StaleRecord, history_mark, move_mark_on
 from assurance.documents.responses import file_response
 from assurance.ui.forms import add_service_errors
 
@@ -220,13 +221,22 @@ def record_edit(request, slug: str, pk: int):
     record = selectors.get_record_for(request.user, slug, pk, purpose=EDIT)
     council = selectors.get_council_for(request.user, record.organisation_id, purpose=EDIT)
     form = forms.RecordForm(
-        slug, council.pk, request.POST or None, initial=forms.initial_for(record, slug)
+        slug,
+        council.pk,
+        request.POST or None,
+        initial={**forms.initial_for(record, slug), FIELD: history_mark(record)},
+        editing=True,
     )
     if request.method == "POST" and form.is_valid():
+        values = _values(form)
+        seen = values.pop(FIELD, None)
         try:
             services.delivery_record_update(
-                actor=request.user, slug=slug, record=record, values=_values(form)
+                actor=request.user, slug=slug, record=record, values=values, seen_version=seen
             )
+        except StaleRecord as error:
+            add_service_errors(form, error)
+            move_mark_on(form, error.current)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

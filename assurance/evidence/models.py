@@ -61,6 +61,9 @@ class EvidenceItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Copied from an earlier record (last period's) and not yet confirmed by
+    # the holder's people; the holding app clears it (evidence_confirm_carried).
+    carried_forward = models.BooleanField("carried forward, to confirm", default=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -6,6 +6,7 @@ the file from its content, and store it under a generated name."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import rules
 from .models import EvidenceItem, EvidenceKind, Marking
@@ -135,6 +137,68 @@ def evidence_remove(
     storage = item.file.storage
     item._history_user = actor
     item.delete()
-    if stored:
+    # A copy made by carry_evidence (next cycle, or a council's own answers
+    # taken as a proposal) shares its stored file: the file goes only with the last row naming it.
+    if stored and not EvidenceItem.objects.filter(file=stored).exists():
         # Only once the row is gone for good: a rolled-back delete keeps its file.
         transaction.on_commit(lambda: storage.delete(stored))
+
+
+# --- Carrying forward -----------------------------------------------------------
+# Called only by a holding app's own service, which has already decided that
+# the actor may open the new record (the evidence stays the organisation's:
+# the copies keep its organisation, title, date, marking and stored file).
+
+
+def carry_evidence(
+    copies: Sequence[tuple[EvidenceItem, models.Model]],
+    *,
+    carried_by,
+    reason: str,
+    mark: bool = True,
+) -> list[EvidenceItem]:
+    """Copy each item onto its new holder in one bulk write with history,
+    so nothing is uploaded twice: a file copy names the same stored file.
+    ``mark`` flags the copies "carried forward, confirm or update" (last
+    period's evidence); a council's own answers taken as an assessor's
+    proposal are this period's and are not flagged."""
+    if not copies:
+        return []
+    types = ContentType.objects.get_for_models(*{type(holder) for _, holder in copies})
+    fields = [
+        f.attname  # ids, not related objects: no query per item
+        for f in EvidenceItem._meta.concrete_fields
+        if f.name not in ("id", "holder_type", "holder_id", "uploaded_at", "carried_forward")
+    ]
+    made = []
+    for item, holder in copies:
+        copy = EvidenceItem(**{name: getattr(item, name) for name in fields})
+        copy.holder_type, copy.holder_id = types[type(holder)], holder.pk
+        copy.carried_forward = mark
+        made.append(copy)
+    return bulk_create_with_history(
+        made, EvidenceItem, default_user=carried_by, default_change_reason=reason
+    )
+
+
+def confirm_carried_evidence(holder: models.Model, *, confirmed_by, reason: str) -> int:
+    """The holder's people have checked what was carried: clear the marks.
+    Called only by the holding app's service after its permission check."""
+    items = list(
+        EvidenceItem.objects.filter(
+            holder_type=ContentType.objects.get_for_model(holder),
+            holder_id=holder.pk,
+            carried_forward=True,
+        )
+    )
+    for item in items:
+        item.carried_forward = False
+    if items:
+        bulk_update_with_history(
+            items,
+            EvidenceItem,
+            ["carried_forward"],
+            default_user=confirmed_by,
+            default_change_reason=reason,
+        )
+    return len(items)

@@ -68,6 +68,7 @@ PARTNERSHIP = (
     "Ashdown, Tamsworth and Wyre Prevent Partnership",
     ["Ashdown County Council", "Tamsworth City Council", "Wyre Valley Council"],
 )
+PARTNERSHIP_ADDRESS = "Joint Prevent Team\nShire Hall\nAshdown AS1 4PQ"
 
 
 def seed() -> dict[str, Organisation]:
@@ -92,5 +93,9 @@ def seed() -> dict[str, Organisation]:
             name=name, defaults={"kind": "assessing_body"}
         )
     partnership, _ = Partnership.objects.get_or_create(name=PARTNERSHIP[0])
+    if not partnership.postal_address:
+        # Fictional: letters and reports to the partnership go to its joint office.
+        partnership.postal_address = PARTNERSHIP_ADDRESS
+        partnership.save(update_fields=["postal_address"])
     partnership.members.set([organisations[n] for n in PARTNERSHIP[1]])
     return organisations

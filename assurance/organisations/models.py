@@ -89,6 +89,11 @@ class Partnership(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     members = models.ManyToManyField(Organisation, related_name="partnerships")
+    postal_address = models.TextField(
+        blank=True,
+        help_text="One line per row, as letters and peer review reports addressed to the "
+        "partnership are addressed.",
+    )
     history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:

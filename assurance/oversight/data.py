@@ -18,7 +18,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Subquery
 
 from assurance.assessments.models import Assessment, CriterionResponse
 from assurance.assessments.rules import Status
@@ -158,12 +158,13 @@ def fingerprint() -> tuple:
     reopening, reissue or change of a council (an index lookup, not a scan).
     The latest history time goes with it, because ids alone repeat when a
     database is emptied and filled again (a restore, a test run)."""
-    assessments = Assessment.history.aggregate(last=Max("history_id"), at=Max("history_date"))
-    organisations = Organisation.history.aggregate(last=Max("history_id"), at=Max("history_date"))
+    assessments = _latest(Assessment.history)
+    organisations = _latest(Organisation.history)
+    # The newest crosswalk mapping by its key, not by joining every mapping
+    # to its version.
+    newest_mapping = CrosswalkMapping.objects.order_by("-pk").values("pk")[:1]
     frameworks = FrameworkVersion.objects.aggregate(
-        n=Count("pk", distinct=True),
-        last=Max("loaded_at"),
-        walks=Max("crosswalks_from__mappings__pk"),
+        n=Count("pk"), last=Max("loaded_at"), walks=Max(Subquery(newest_mapping))
     )
     return (
         assessments["last"],
@@ -174,6 +175,14 @@ def fingerprint() -> tuple:
         frameworks["last"],
         frameworks["walks"],
     )
+
+
+def _latest(history) -> dict:
+    """The newest history row's id and time, read through the primary key's
+    index (the time has no index of its own: its maximum would scan the
+    table, which grows with every change, on every request)."""
+    row = history.order_by("-history_id").values_list("history_id", "history_date").first()
+    return {"last": row[0], "at": row[1]} if row else {"last": None, "at": None}
 
 
 def dataset() -> Dataset:

@@ -99,27 +99,41 @@ def _heatmap(request):
 
 @requires(REGIONAL)
 def heatmap(request):
-    view, form, filters, sort, descending, report = _heatmap(request)
+    view, form, filters = _setup(request)
+    # Everything below the filters depends only on the user's scope and the
+    # query (filters, sort, page): rendered once per dataset, since this is
+    # the page advisers and analysts open most.
+    query = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
+    key = ("heatmap_body", view.scope_key, request.path, query)
+    body = view.data.remember(key, lambda: _heatmap_body(request, view, filters))
+    return render(
+        request,
+        "oversight/heatmap.html",
+        _context(request, view, form, filters, "heatmap", body=body),
+    )
+
+
+def _heatmap_body(request, view, filters) -> str:
+    sort = request.GET.get("sort", "name")
+    descending = request.GET.get("dir") == "desc"
+    report = selectors.heatmap(view, filters=filters, sort=sort, descending=descending)
     page = _page(request, report.rows)
     rows = [rows_html.heat_row(view.data, row, row.issued_pk) for row in page.object_list]
     columns = [("Council", "name"), ("Region", "region")] + [
         (c.heading, f"c{c.number}") for c in report.criteria if c.scored
     ]
-    return render(
-        request,
-        "oversight/heatmap.html",
-        _context(
-            request,
-            view,
-            form,
-            filters,
-            "heatmap",
-            report=report,
-            page=page,
-            rows=rows,
-            pagination=paging.page_links(page, request.GET),
-            columns=paging.sort_links(columns, sort, descending, request.GET),
-        ),
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_to_string(
+        "oversight/includes/heatmap_body.html",
+        {
+            "report": report,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "pagination": paging.page_links(page, request.GET),
+            "columns": paging.sort_links(columns, sort, descending, request.GET),
+        },
     )
 
 

@@ -34,10 +34,16 @@ class RegisterDocument:
     @property
     def groups(self) -> list[tuple[str, list[list[str]]]]:
         """Rows grouped under their themes as a council's papers set them out."""
-        grouped: dict[str, list[list[str]]] = {}
-        for theme, row in zip(self.themes or [""] * len(self.rows), self.text_rows(), strict=True):
-            grouped.setdefault(theme, []).append(row)
-        return list(grouped.items())
+        themed = zip(self.themes or [""] * len(self.rows), self.text_rows(), strict=True)
+        return [
+            (theme, [row for _, row in pairs])
+            for theme, pairs in rules.grouped_by_theme(themed, lambda pair: pair[0])
+        ]
+
+    @property
+    def widths(self) -> list[int]:
+        """Each column's share of the page width in the PDF, in per cent."""
+        return COLUMN_WIDTHS[self.kind]
 
     @property
     def filename(self) -> str:
@@ -92,6 +98,14 @@ TRACKER_HEADERS = [
     "Latest progress",
     "Date completed",
 ]
+
+# The PDF's column widths (per cent of the page, adding up to 100): set rather
+# than measured, since measuring every cell is most of the time WeasyPrint
+# spends on a long table. The text columns get the room.
+COLUMN_WIDTHS = {
+    "matrix": [5, 41, 11, 21, 12, 10],
+    "tracker": [4, 23, 8, 11, 9, 8, 7, 7, 15, 8],
+}
 
 
 def _due(item: Recommendation) -> object:

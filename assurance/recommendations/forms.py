@@ -311,6 +311,22 @@ class ReopenForm(GovukForm):
     )
 
 
+class VerifierForm(GovukForm):
+    verifier = forms.ModelChoiceField(
+        label="Named verifier",
+        queryset=None,
+        required=False,
+        empty_label="No one: only the council's Prevent leads verify",
+        help_text="One of the council's own people. They may verify addressed "
+        "recommendations of this source and decide its extensions, as the council's leads can.",
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verifier"].queryset = people
+        self.fields["verifier"].label_from_instance = lambda user: user.full_name
+
+
 class ImportForm(GovukForm):
     file = forms.FileField(
         label="Upload a file",

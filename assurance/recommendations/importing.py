@@ -280,7 +280,8 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-    """The template with drop-down lists for Response and Status."""
+    """The template with drop-down lists for Response and Status, and its
+    Number column formatted as text."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -290,6 +291,10 @@ def template_xlsx() -> bytes:
     content = workbook_from_rows(title="Recommendations", headers=HEADINGS, rows=[EXAMPLE_ROW])
     workbook = load_workbook(io.BytesIO(content))
     sheet = workbook.active
+    # Numbers are text, so that Excel keeps "1.10" and "2a" as typed rather
+    # than turning 1.10 into the decimal 1.1.
+    number_column = get_column_letter([k for _, k, _ in COLUMNS].index("number") + 1)
+    sheet.column_dimensions[number_column].number_format = "@"
     for key, choices in (("response", RESPONSE_CHOICES), ("status", STATUS_CHOICES)):
         column = get_column_letter([k for _, k, _ in COLUMNS].index(key) + 1)
         validation = DataValidation(

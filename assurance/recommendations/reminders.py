@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 
 from assurance.accounts.models import Membership, Role, User
 from assurance.accounts.permissions import Action, people_who_can
+from assurance.core.links import absolute_url
 
 from . import rules
 from .models import ExtensionStatus, Recommendation, ReminderSent, SourceStatus
@@ -136,6 +137,7 @@ def _message(item: Recommendation, stage: str) -> tuple[str, str]:
         body += "No extension has been asked for or granted. You decide this source's extensions.\n"
     else:
         body += "Record progress, or ask for an extension, in Prevent Duty Assurance.\n"
+    body += f"\n{absolute_url('recommendations:recommendation', item.pk)}\n"
     return subject, body
 
 
@@ -171,7 +173,8 @@ def _send_digests(due: list[Notice]) -> int:
     for email, items in by_person.items():
         lines = [
             f"- {n.item.source.organisation.name}, {n.item.source.title}, recommendation "
-            f"{n.item.number}: {STAGE_WORDS[n.stage]} ({_line(n.item)})"
+            f"{n.item.number}: {STAGE_WORDS[n.stage]} ({_line(n.item)})\n"
+            f"  {absolute_url('recommendations:recommendation', n.item.pk)}"
             for n in items
         ]
         send_mail(

@@ -4,9 +4,9 @@ Services, selectors and forms all defer to these."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # Kept as plain strings so that this module imports nothing from Django.
 PENDING, ACCEPTED, PARTIALLY_ACCEPTED, REJECTED = (
@@ -103,6 +103,13 @@ def answering_action(kind: str) -> str | None:
     return _ANSWERING_ACTION.get(kind, OWN_SOURCE_ACTION)
 
 
+def names_own_verifier(kind: str) -> bool:
+    """May the council name its own verifier for this kind of source? Only
+    for its own sources: an assessment's or a peer review's recommendations
+    are verified by the body that made them, never by someone the council picks."""
+    return answering_action(kind) == OWN_SOURCE_ACTION
+
+
 def may_answer(kind: str, *, holds_action, is_named_verifier: bool) -> bool:
     """Who may verify or decide an extension: the named verifier, or whoever
     holds the kind's answering action for the council. ``holds_action`` is
@@ -119,6 +126,14 @@ def may_address(response: str, verification: str) -> str | None:
         return "Only an accepted or partially accepted recommendation can be marked addressed."
     if verification in (ADDRESSED, VERIFIED):
         return "This recommendation has already been marked addressed."
+    return None
+
+
+def may_reopen(verification: str) -> str | None:
+    """Why a recommendation cannot be reopened now, or None if it can: only a
+    verified one is reopened (an addressed one is sent back instead)."""
+    if verification != VERIFIED:
+        return "Only a verified recommendation can be reopened."
     return None
 
 
@@ -220,6 +235,19 @@ def clean_number(value: object) -> str | None:
     if not any(c.isdigit() for c in text) or not text.strip("0.-"):
         return None  # a number has a digit, and is not zero
     return text
+
+
+T = TypeVar("T")
+
+
+def grouped_by_theme(items: Iterable[T], theme_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items under their themes, as a council's papers set them out: each
+    theme once, in the order it first appears, its items in their own order
+    ("" for items with no theme)."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(theme_of(item) or "", []).append(item)
+    return list(grouped.items())
 
 
 def number_key(number: object) -> str:

@@ -4,9 +4,11 @@ to; assessors see their assigned councils; analysts see everything."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -72,7 +74,9 @@ def unsettled_q(prefix: str = "") -> Q:
 
 
 def visible_sources(user, *, purpose: Action) -> QuerySet[RecommendationSource]:
-    qs = RecommendationSource.objects.select_related("organisation", "partnership", "closed_by")
+    qs = RecommendationSource.objects.select_related(
+        "organisation", "partnership", "closed_by", "verifier"
+    )
     return restrict(qs, user, *SOURCE_LOOKUPS, purpose=purpose)
 
 
@@ -304,7 +308,13 @@ def register(user, filters: RegisterFilters) -> QuerySet[Recommendation]:
 
 
 def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, int]:
-    """Counts by response and by status (and overdue) in one query."""
+    """Counts by response and by status (and overdue) in one query; for a
+    national scope, once per change of the register (see _nationally)."""
+    counting = filters and RegisterFilters(**{**asdict(filters), "sort": "", "descending": False})
+    return _nationally(user, ("counts", repr(counting)), lambda: _register_counts(user, filters))
+
+
+def _register_counts(user, filters: RegisterFilters | None) -> dict[str, int]:
     qs = (
         register(user, filters)
         if filters
@@ -330,9 +340,33 @@ def register_counts(user, filters: RegisterFilters | None = None) -> dict[str, i
     return counts
 
 
+def _nationally(user, key: tuple, compute):
+    """A national view of the register is worked out once per change of it,
+    not on every request: counting or listing the choices of 40,000
+    recommendations is most of an analyst's register page. Every change to a
+    recommendation (and a removed source's, through the cascade) adds a
+    history row, so the newest history row, found through its key's index,
+    names the register's state; the date is part of it because overdue
+    counts change at midnight. Narrower scopes use the indexes directly."""
+    if permissions.organisation_scope(user, Action.VIEW_RECORDS) is not permissions.EVERYWHERE:
+        return compute()
+    latest = (
+        Recommendation.history.order_by("-history_id")
+        .values_list("history_id", "history_date")
+        .first()
+    )
+    state = (latest, timezone.localdate().isoformat())
+    name = "register:" + hashlib.sha256(repr((key, state)).encode()).hexdigest()
+    return cache.get_or_set(name, compute, timeout=24 * 3600)
+
+
 def register_choices(user) -> dict[str, list]:
     """The options of the filter form: leads and criteria in use. Sources are
     searched by text instead (there are thousands nationally)."""
+    return _nationally(user, ("choices",), lambda: _register_choices(user))
+
+
+def _register_choices(user) -> dict[str, list]:
     recommendations = visible_recommendations(user, purpose=Action.VIEW_RECORDS).order_by()
     leads = (
         recommendations.exclude(lead="").values_list("lead", flat=True).distinct().order_by("lead")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sources/<int:pk>/add/", views.recommendation_add, name="recommendation_add"),
     path("sources/<int:pk>/close/", views.source_close, name="source_close"),
     path("sources/<int:pk>/reopen/", views.source_reopen, name="source_reopen"),
+    path("sources/<int:pk>/verifier/", views.source_verifier, name="source_verifier"),
     path("sources/<int:pk>/import/", views.source_import, name="source_import"),
     path(
         "sources/<int:pk>/import/confirm/",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from assurance.core.concurrency import mark_field
 from assurance.core.forms import GovukCheckboxSelectMultiple, GovukForm, GovukRadioSelect
 from assurance.core.marking import Marking
 from assurance.evidence.forms import DATE_FORMATS
@@ -109,6 +110,7 @@ class DeclarationForm(GovukForm):
 
 
 class StageForm(GovukForm):
+    seen_version = mark_field()
     planned_from = _date("Planned start", required=False)
     planned_to = _date("Planned end", required=False)
     actual_from = _date("Actual start", required=False)
@@ -214,6 +216,7 @@ class ParticipantForm(GovukForm):
 
 
 class NotesForm(GovukForm):
+    seen_version = mark_field()
     notes = forms.CharField(
         label="The team's notes",
         required=False,
@@ -263,6 +266,7 @@ class FindingForm(GovukForm):
 
 
 class ReportTextForm(GovukForm):
+    seen_version = mark_field()
     executive_summary = forms.CharField(
         label="Executive summary", required=False, widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -80,6 +80,28 @@ def _framework_version(w):
     return FrameworkVersion.objects.annotate(n=Count("criteria")).order_by("-n", "pk").first()
 
 
+def _made(name: str):
+    """A record the national data set lacks, added once by fixtures.py."""
+
+    def find(w):
+        from benchmarks.national import fixtures
+
+        return getattr(fixtures, name)(w)
+
+    return find
+
+
+def _review(name: str):
+    def find(w):
+        if "review_records" not in w._made:
+            from benchmarks.national import fixtures
+
+            w._made["review_records"] = fixtures.review_records(w)
+        return w._made["review_records"][name]
+
+    return find
+
+
 FINDERS: dict[str, Callable[[Any], Any]] = {
     "source": _busiest_source,
     "recommendation": _recommendation,
@@ -89,6 +111,22 @@ FINDERS: dict[str, Callable[[Any], Any]] = {
     "evidence": _evidence,
     "partnership": _partnership,
     "framework_version": _framework_version,
+    "own": _made("own_self_assessment"),
+    "assessment_recommendation": _made("assessment_recommendation"),
+    "evidence_file": _made("evidence_file"),
+    "source_document": _made("source_document"),
+    "national": _made("national_source"),
+    "delivery": _made("delivery_records"),
+    **{
+        name: _review(name)
+        for name in (
+            "review",
+            "issued_review",
+            "review_session",
+            "review_spare_member",
+            "review_evidence",
+        )
+    },
 }
 
 
@@ -144,7 +182,7 @@ def _organisation_of(record) -> int | None:
     for attr in ("organisation_id",):
         if getattr(record, attr, None):
             return getattr(record, attr)
-    for attr in ("source", "assessment"):
+    for attr in ("source", "assessment", "review", "plan"):
         inner = getattr(record, attr, None)
         if inner is not None and getattr(inner, "organisation_id", None):
             return inner.organisation_id
@@ -161,6 +199,7 @@ class NationalWorld:
         self.own = Organisation.objects.get(pk=source.organisation_id)
         self.other = Organisation.objects.exclude(region=self.own.region).order_by("pk").first()
         self._cache: dict[str, Any] = {}
+        self._made: dict[str, Any] = {}
         self.last_organisation_id: int | None = None
 
     def org(self, target: str):

@@ -8,6 +8,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
+from .shared_state import cache_config, private_storage_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -17,6 +19,11 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Where people reach the service, e.g. https://assurance.example.gov.uk: every
+# link in an email is built from it, because an email (or a scheduled job that
+# sends one) has no request to take the address from.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 
 SERVICE_NAME = "Prevent Duty Assurance"
 SERVICE_PHASE = env.str("SERVICE_PHASE", default="Beta")
@@ -55,6 +62,7 @@ INSTALLED_APPS = [
     "assurance.documents",
     "assurance.selfassessment",
     "assurance.reviews",
+    "assurance.sso",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +82,8 @@ MIDDLEWARE = [
     "assurance.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Below CSPMiddleware so that its additions are seen when the header is written.
+    "assurance.sso.csp.ProviderSignOutMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,12 +169,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Evidence and issued letters live here, outside the web root, served only by views.
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "private")))
+# Every read and write of a private file goes through storages["private"]:
+# the filesystem here, or S3-compatible object storage (PRIVATE_STORAGE=s3).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
-    },
+    "private": private_storage_config(env, VAR_DIR / "private"),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -176,6 +185,11 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@prevent-ass
 # "each": one reminder email per recommendation; "digest": one email per person
 # listing all their items (schedule `manage.py send_reminders` weekly).
 RECOMMENDATION_REMINDERS = env.str("RECOMMENDATION_REMINDERS", default="each")
+
+# Nothing of a request's state lives on one web node (docs/operations.md):
+# sessions in the database, the cache in the database or Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {"default": cache_config(env)}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -225,6 +239,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Single sign-on providers an operator configures (beside those in the admin):
+# a JSON list of {"key", "name", "issuer", "client_id", "client_secret",
+# "email_domains": [...]}. See docs/operations.md.
+OIDC_PROVIDERS = env.json("OIDC_PROVIDERS", default=[])
+# Origins, beyond each provider's issuer, that its sign-in or sign-out pages
+# redirect through (e.g. a federated sign-in service): the forms that end at a
+# provider must be allowed to go there (CSP form-action).
+SSO_EXTRA_FORM_ACTION = env.list("SSO_EXTRA_FORM_ACTION", default=[])
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -1,4 +1,5 @@
-"""Production: refuses to start with DEBUG on or without a secret key."""
+"""Production: refuses to start with DEBUG on, without a secret key or without
+the https address that links in emails point to."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -11,6 +12,12 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must not be on in production.")
 DEBUG = False
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+if not SITE_URL.startswith("https://") or len(SITE_URL) <= len("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the service's https address, e.g. "
+        "https://assurance.example.gov.uk: the links in emails are built from it."
+    )
 DEMO_ACCOUNTS_ALLOWED = False
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,18 +1,26 @@
 """Test runs: SQLite by default, PostgreSQL when DATABASE_URL says so."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 DEMO_ACCOUNTS_ALLOWED = True
+SITE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-PRIVATE_STORAGE_ROOT = VAR_DIR / "test-private"
-STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_STORAGE_ROOT)  # noqa: F405
+PRIVATE_STORAGE_ROOT = Path(
+    env.str("TEST_PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "test-private"))
+)
+if STORAGES["private"]["BACKEND"].endswith("FileSystemStorage"):  # noqa: F405
+    STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_STORAGE_ROOT)  # noqa: F405
+# One process: a local cache, unless a test (two web nodes) asks for a shared one.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
 if env.str("DATABASE_URL", default=""):

@@ -237,3 +237,66 @@ def _download(page, link_name: str) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile(link_name)).first.click()
     return open(info.value.path(), "rb").read()
+
+
+def test_next_cycle_carries_last_period_forward_to_confirm(page, login, people):
+    """The assessor opens the next period carrying last year forward (the
+    default); the lead sees each carried criterion marked, last year's level
+    and narrative beside this year's, last year's evidence flagged as dated
+    before the period, and confirms one criterion."""
+    from datetime import date
+
+    from assurance.assessments import services
+    from assurance.assessments.tests.factories import complete_self_assessment, record_as_issued
+
+    council, version = people["council"], people["version"]
+    earlier = services.assessment_open(
+        actor=people["assessor"],
+        framework_version=version,
+        period="2023/24",
+        due_date=date(2023, 6, 30),
+        organisation=council,
+    )
+    complete_self_assessment(earlier, people["lead"])
+    first = earlier.responses.order_by("criterion__number").first()
+    services.criterion_evidence_link_add(
+        actor=people["lead"],
+        response=first,
+        title="Partnership board terms of reference",
+        evidence_date=date(2023, 5, 1),
+        marking="OFFICIAL",
+        url="https://example.org/board",
+    )
+    record_as_issued(earlier, people["assessor"])
+
+    sign_in_as(page, login, people["assessor"])
+    visit(page, "/assessments/new/")
+    carry = page.get_by_label("Carry forward last year's narratives and evidence")
+    assert carry.is_checked()  # the default
+    page.get_by_label("Council or partnership").select_option(label=council.name)
+    page.get_by_label("Framework").select_option(label=version.title)
+    page.get_by_label("Period").fill("2024/25")
+    page.get_by_label("Self-assessment due").fill("30/6/2024")
+    press(page, "Open assessment")
+    assert "carried forward as a draft" in page.content()
+    url = re.search(r"/assessments/\d+/", page.url).group(0)
+
+    sign_in_as(page, login, people["lead"])
+    visit(page, url)
+    assert page.get_by_text("Carried forward — confirm or update").count() == 2
+    assert "What changed since last period" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="1. Criterion title 1").click()
+    assert_no_axe_violations(page)
+    content = page.content()
+    assert "Carried forward — confirm or update" in content
+    assert "2023/24 beside this period" in content
+    assert "Dated before this period — check it is still current" in content
+    assert page.get_by_label("How the council meets this criterion").input_value() == (
+        "How we meet criterion 1."
+    )
+    page.get_by_label("How the council meets this criterion").fill(
+        "How we meet criterion 1. The board's terms were renewed this year."
+    )
+    press(page, "Confirm and save")
+    assert page.get_by_text("Carried forward — confirm or update").count() == 1

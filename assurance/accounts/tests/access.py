@@ -164,7 +164,6 @@ def _service_entries():
                 email="new.colleague@example.org",
                 full_name="New Colleague",
                 role="council_viewer",
-                base_url="https://example.org",
             ),
             lead,
         ),

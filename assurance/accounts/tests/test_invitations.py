@@ -19,7 +19,6 @@ def _invite(actor, organisation, email, role=Role.COUNCIL_VIEWER, name="Typed Na
         email=email,
         full_name=name,
         role=role,
-        base_url="https://service.example",
     )
 
 

@@ -17,7 +17,6 @@ def _invite(actor, organisation, email="new@council.example", role=Role.COUNCIL_
         email=email,
         full_name="New Person",
         role=role,
-        base_url="https://service.example",
     )
 
 
@@ -30,7 +29,7 @@ def test_lead_invites_a_colleague_who_gets_a_link(django_capture_on_commit_callb
     assert invitation.role == Role.COUNCIL_CONTRIBUTOR
     user = User.objects.get(email="new@council.example")
     assert not user.has_usable_password()
-    assert "https://service.example/accounts/password/reset/" in mail.outbox[0].body
+    assert "http://testserver/accounts/password/reset/" in mail.outbox[0].body
     assert not Membership.objects.filter(user=user).exists()  # not until accepted
     membership = invitation_accept(actor=user, invitation=invitation)
     assert (membership.organisation, membership.role) == (council, Role.COUNCIL_CONTRIBUTOR)

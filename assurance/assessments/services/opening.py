@@ -4,7 +4,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.permissions import Action, assessing_body_of, can, can_any
 from assurance.frameworks.models import FrameworkVersion
@@ -12,7 +11,8 @@ from assurance.frameworks.services import check_version_use
 from assurance.organisations.models import Organisation, Partnership
 
 from .. import rules
-from ..models import Assessment, CriterionResponse
+from ..models import Assessment
+from .carrying import create_responses
 from .own import copy_proposal, council_proposal
 
 
@@ -44,10 +44,14 @@ def assessment_open(
     partnership: Partnership | None = None,
     marking: str = "OFFICIAL",
     from_council_self_assessment: bool = False,
+    carry_forward: bool = False,
 ) -> Assessment:
     """Open an assessment; with ``from_council_self_assessment``, the council's
     own signed-off self-assessment for the same framework and period is its
-    proposal (refused if there is none)."""
+    proposal (refused if there is none). With ``carry_forward``, the previous
+    issued assessment's narratives and evidence are the starting draft
+    (services.carrying), unless the council's proposal for this very period
+    is taken instead: it is newer."""
     _check_target(actor, organisation, partnership)
     councils = [organisation] if organisation else list(partnership.members.all())
     check_version_use(framework_version, use="assessment", organisations=councils)
@@ -77,13 +81,11 @@ def assessment_open(
     )
     assessment._history_user = actor
     assessment.save()
-    bulk_create_with_history(
-        [
-            CriterionResponse(assessment=assessment, criterion=c)
-            for c in framework_version.criteria.all()
-        ],
-        CriterionResponse,
-        default_user=actor,
+    create_responses(
+        actor,
+        assessment,
+        framework_version.criteria.all(),
+        carry_forward=carry_forward and not from_council_self_assessment,
     )
     if from_council_self_assessment:
         proposal = council_proposal(assessment)

@@ -6,12 +6,14 @@ An assessor may later open an assessment that starts from it."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.permissions import Action, can
+from assurance.evidence.models import EvidenceItem
+from assurance.evidence.services import carry_evidence
 from assurance.frameworks.models import FrameworkVersion
 from assurance.organisations.models import Organisation
 
@@ -19,6 +21,7 @@ from .. import rules
 from ..models import Assessment, CriterionResponse
 from ..rules import Event, Status
 from ._common import lock, require, save, step
+from .carrying import create_responses
 from .self_assessment import _states
 
 # Starting and signing off are the council lead's, like submitting to an assessor.
@@ -33,7 +36,10 @@ def own_self_assessment_start(
     framework_version: FrameworkVersion,
     period: str,
     marking: str = "OFFICIAL",
+    carry_forward: bool = False,
 ) -> Assessment:
+    """With ``carry_forward``, the council's latest earlier self-assessment or
+    issued assessment gives the starting draft (services.carrying)."""
     if not can(actor, OWN_ACTION, organisation.pk):
         raise PermissionDenied(
             "Only your council's Prevent lead can start a self-assessment of its own."
@@ -64,13 +70,8 @@ def own_self_assessment_start(
         council_owned=True,
     )
     save(assessment, actor, "Council self-assessment started")
-    bulk_create_with_history(
-        [
-            CriterionResponse(assessment=assessment, criterion=c)
-            for c in framework_version.criteria.all()
-        ],
-        CriterionResponse,
-        default_user=actor,
+    create_responses(
+        actor, assessment, framework_version.criteria.all(), carry_forward=carry_forward
     )
     return assessment
 
@@ -105,16 +106,29 @@ def council_proposal(assessment: Assessment) -> Assessment | None:
 
 def copy_proposal(actor, assessment: Assessment, proposal: Assessment) -> None:
     """Start an assessment from the council's own answers: narrative, proposed
-    level and completed tasks (evidence stays with the council's record)."""
+    level, completed tasks and the evidence linked to each criterion (linked
+    again, not uploaded again; the council's record keeps its own)."""
     own = {r.criterion_id: r for r in proposal.responses.all()}
+    taking = {}
     for response in assessment.responses.all():
         source = own.get(response.criterion_id)
         if source is None:
             continue
+        taking[source.pk] = response
         response.narrative, response.self_level_id = source.narrative, source.self_level_id
         response.task_status = source.task_status
         response.self_assessed_by_id = source.self_assessed_by_id
         response.self_assessed_at = source.self_assessed_at
         save(response, actor, "Taken from the council's own self-assessment")
+    items = EvidenceItem.objects.filter(
+        holder_type=ContentType.objects.get_for_model(CriterionResponse),
+        holder_id__in=list(taking),
+    ).order_by("pk")
+    carry_evidence(
+        [(item, taking[item.holder_id]) for item in items],
+        carried_by=actor,
+        reason="Taken from the council's own self-assessment",
+        mark=False,
+    )
     assessment.proposal_from = proposal
     save(assessment, actor, "Started from the council's own self-assessment")

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
+from assurance.core.links import absolute_url
 from assurance.evidence import services as evidence_services
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import RatingLevel
@@ -63,8 +63,16 @@ def criterion_response_save(
     current.self_level = self_level
     current.task_status = task_status
     current.self_assessed_by, current.self_assessed_at = actor, timezone.now()
+    # Saving the task is confirming what was carried forward into it, text
+    # and evidence alike: the page shows both above the one Save button.
+    confirmed = current.carried_forward
+    current.carried_forward = False
     mark_saved(current, actor)
-    save(current, actor)
+    save(current, actor, "Carried-forward draft confirmed" if confirmed else "")
+    if confirmed:
+        evidence_services.confirm_carried_evidence(
+            current, confirmed_by=actor, reason="Carried-forward evidence confirmed"
+        )
     return current
 
 
@@ -106,7 +114,7 @@ def _tell_assessor(assessment: Assessment, actor):
     assessor = assessment.assessor
     if assessor is None or not assessor.email or not assessor.is_active:
         return None
-    link = reverse("assessments:scores", args=[assessment.pk])
+    link = absolute_url("assessments:scores", assessment.pk)
     body = (
         f"{actor.full_name} has submitted the self-assessment of {assessment.assessed_name} "
         f"for {assessment.period}, ready for scoring.\n\n"

@@ -47,7 +47,15 @@ ENTRIES = {
     ),
     "assessments:open": no_target(lambda: reverse("assessments:open"), ("assessor",)),
     "assessments:own_start": no_target(lambda: reverse("assessments:own_start"), ("council_lead",)),
-    "assessments:own_export": Entry(url=_url("own_export", "xlsx", record="own"), allowed=READERS),
+    # The council's own self-assessment in draft: its own people only. Its
+    # assessor and analysts read the council's records, so they get the same
+    # 404 as for a record that does not exist (signed off, they may read it:
+    # test_own_visibility.py).
+    "assessments:own_export": Entry(
+        url=_url("own_export", "xlsx", record="own"),
+        allowed=roles(COUNCIL, OWN_ONLY),
+        overrides={"assessor": 404, "national_analyst": 404},
+    ),
     "assessments:detail": Entry(url=_url("detail"), allowed=READERS),
     "assessments:task": Entry(url=_url("task", _criterion), allowed=READERS),
     # POSTs with no data: the form comes back with errors (200) for those allowed.

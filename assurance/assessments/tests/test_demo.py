@@ -4,6 +4,8 @@ from assurance.assessments.rules import Status
 from assurance.frameworks.models import Framework
 from assurance.organisations import demo as organisations_demo
 
+from .factories import crosswalk
+
 
 def _shipped_like(key: str, criteria: int, assured_separately=()):
     from .factories import scored_version
@@ -39,7 +41,8 @@ def test_demo_skips_with_a_note_when_frameworks_are_missing(db, capsys):
 def test_demo_builds_the_cycle_and_is_idempotent(db):
     _seed_accounts()
     scoring = _shipped_like("scoring", 10)
-    _shipped_like("toolkit", 8, assured_separately=(5,))
+    toolkit = _shipped_like("toolkit", 8, assured_separately=(5,))
+    crosswalk(scoring, toolkit, {n: n for n in range(1, 9)})
     rag = _shipped_like("rag", 10)
     rag.allows_council_self_assessment = True
     rag.save()
@@ -61,6 +64,9 @@ def test_demo_builds_the_cycle_and_is_idempotent(db):
     assert Assessment.objects.filter(status=Status.AWAITING_MODERATION).count() == 1
     in_progress = Assessment.objects.get(status=Status.SELF_ASSESSMENT)
     assert in_progress.responses.filter(task_status="completed").exists()
+    # A carried-forward draft: last year's issued assessment, through the crosswalk.
+    assert in_progress.carried_from.period == "2022/23"
+    assert in_progress.responses.filter(carried_forward=True).exists()
     own = Assessment.objects.get(council_owned=True)
     assert own.status == Status.SIGNED_OFF and own.organisation.name == "Ashdown County Council"
     assert Assessment.objects.count() == 11

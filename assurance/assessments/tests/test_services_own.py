@@ -125,3 +125,54 @@ def test_a_failed_email_is_not_claimed(council, lead, assessor, version, monkeyp
     assessment = open_assessment(assessor=assessor, version=version, organisation=council)
     complete_self_assessment(assessment, lead)
     assert submit(assessment, lead).assessor_notified_at is None
+
+
+def test_the_proposals_evidence_comes_with_it_and_stays_with_the_council(council, lead, assessor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    version = rag_version()
+    own = open_own(lead, council, version=version, period="2021/22")
+    first, second, _ = own.responses.order_by("criterion__number")
+    services.criterion_evidence_link_add(
+        actor=lead,
+        response=first,
+        title="Partnership board minutes",
+        evidence_date=date(2021, 11, 3),
+        marking="OFFICIAL",
+        url="https://intranet.ourshire.example/board",
+    )
+    uploaded = services.criterion_evidence_file_add(
+        actor=lead,
+        response=second,
+        title="Referral figures",
+        evidence_date=date(2022, 1, 10),
+        marking="OFFICIAL",
+        upload=SimpleUploadedFile("figures.csv", b"quarter,count\nQ1,4\n"),
+    )
+    complete_self_assessment(own, lead, levels=[1, 2, 3])
+    services.own_self_assessment_sign_off(actor=lead, assessment=own)
+    assessment = services.assessment_open(
+        actor=assessor,
+        framework_version=version,
+        period="2021/22",
+        due_date=own.due_date,
+        organisation=council,
+        from_council_self_assessment=True,
+    )
+    by_number = {r.criterion.number: r for r in selectors.responses_with_evidence(assessment)}
+    one, two, three = (by_number[n] for n in sorted(by_number))
+    assert [(e.title, e.url) for e in one.evidence.all()] == [
+        ("Partnership board minutes", "https://intranet.ourshire.example/board")
+    ]
+    [copied] = two.evidence.all()
+    assert copied.pk != uploaded.pk and copied.title == "Referral figures"
+    assert copied.file.name == uploaded.file.name and copied.sha256 == uploaded.sha256
+    assert copied.original_filename == "figures.csv"
+    assert not three.evidence.exists()
+    # The council's own record keeps its evidence, and removing the copy from
+    # the assessment leaves the stored file for the self-assessment.
+    assert own.responses.get(pk=second.pk).evidence.get() == uploaded
+    services.criterion_evidence_remove(actor=lead, response=two, item=copied)
+    uploaded.refresh_from_db()
+    assert uploaded.file.storage.exists(uploaded.file.name)
+    assert uploaded.file.read() == b"quarter,count\nQ1,4\n"

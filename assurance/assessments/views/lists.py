@@ -56,14 +56,36 @@ def assessment_open(request):
                 due_date=form.cleaned_data["due_date"],
                 marking=form.cleaned_data["marking"],
                 from_council_self_assessment=form.cleaned_data["from_council_self_assessment"],
+                carry_forward=form.cleaned_data["carry_forward"],
                 **form.target_kwargs(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, f"Assessment opened for {assessment.assessed_name}.")
+            _carried_message(
+                request,
+                assessment,
+                form.cleaned_data["carry_forward"]
+                and not form.cleaned_data["from_council_self_assessment"],
+            )
             return redirect("assessments:detail", assessment.pk)
     return render(request, "assessments/assessment_open.html", {"form": form})
+
+
+def _carried_message(request, assessment, asked: bool) -> None:
+    if assessment.carried_from_id:
+        messages.info(
+            request,
+            "Last period's narratives and evidence were carried forward as a draft. "
+            "Confirm or update each criterion marked carried forward.",
+        )
+    elif asked:
+        messages.info(
+            request,
+            "Nothing was carried forward: there is no earlier record to start from "
+            "that maps onto this framework. The draft starts blank.",
+        )
 
 
 @requires(Action.VIEW_RECORDS)
@@ -77,6 +99,8 @@ def assessment_detail(request, pk: int):
             assessment,
             request.user,
             responses=responses,
+            changes=selectors.carried_changes(assessment),
+            carried=sum(1 for r in responses if r.carried_forward),
             completed=sum(1 for r in responses if r.task_status == "completed"),
             letters=selectors.letters_of(assessment),
         ),
@@ -98,11 +122,13 @@ def own_start(request):
                 framework_version=form.cleaned_data["framework_version"],
                 period=form.cleaned_data["period"],
                 marking=form.cleaned_data["marking"],
+                carry_forward=form.cleaned_data["carry_forward"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Self-assessment started.")
+            _carried_message(request, assessment, form.cleaned_data["carry_forward"])
             return redirect("assessments:detail", assessment.pk)
     return render(request, "assessments/own_start.html", {"form": form})
 

@@ -11,7 +11,7 @@ from assurance.ui.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import SelfAssessmentForm
-from ..rules import Event, Status, allowed
+from ..rules import Event, Status, allowed, is_stale
 from ..services._common import ConcurrentEdit
 from ._helpers import flash, page, rebind_after_conflict
 
@@ -60,9 +60,11 @@ def _task_context(
             {
                 "item": item,
                 "remove_url": reverse("assessments:evidence_remove", args=[*args, item.pk]),
+                "stale": is_stale(item.evidence_date, assessment.period),
             }
             for item in evidence
         ],
+        changes=selectors.carried_changes(assessment, response.criterion_id),
         failed_form=next(
             (f for f in (form, file_form, link_form) if f is not None and f.errors), None
         ),

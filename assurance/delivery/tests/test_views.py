@@ -268,3 +268,42 @@ def test_the_home_page_tells_the_council_about_open_checks(client, lead, viewer,
     assert "1 quality check open on the delivery records" in page
     client.force_login(viewer)
     assert "quality check" not in client.get("/").content.decode()
+
+
+def _seen_version(page) -> str:
+    import re
+
+    found = re.search(r'name="seen_version" value="([^"]*)"', page.content.decode())
+    assert found, "the edit form carries the record's version"
+    return found.group(1)
+
+
+def test_the_later_of_two_edits_is_refused_and_nothing_is_overwritten(
+    client, lead, contributor, council, records
+):
+    from django.test import Client
+
+    record = records.of("training")
+    url = reverse("delivery:record_edit", args=["training", record.pk])
+    client.force_login(lead)
+    other = Client()
+    other.force_login(contributor)
+    mine, theirs = _seen_version(client.get(url)), _seen_version(other.get(url))
+
+    response = client.post(url, _training_form(name="Councillors 2025", seen_version=mine))
+    assert response.status_code == 302
+    response = other.post(url, _training_form(name="Front-line staff", seen_version=theirs))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "while you were editing" in page and "have not been saved" in page
+    assert "Front-line staff" in page  # their text stays in the form
+    record.refresh_from_db()
+    assert record.name == "Councillors 2025"
+    # Having compared, they save again: the form now carries the newer version.
+    again = other.post(
+        url, _training_form(name="Front-line staff", seen_version=_seen_version(response))
+    )
+    assert again.status_code == 302
+    record.refresh_from_db()
+    assert record.name == "Front-line staff"

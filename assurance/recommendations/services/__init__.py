@@ -16,6 +16,7 @@ from .verification import (
     recommendation_reopen,
     recommendation_send_back,
     recommendation_verify,
+    source_verifier_set,
 )
 
 __all__ = [
@@ -40,5 +41,6 @@ __all__ = [
     "source_document_request",
     "source_record_issue",
     "source_reopen",
+    "source_verifier_set",
     "source_respond",
 ]

@@ -12,12 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from assurance.accounts.models import User
-from assurance.accounts.permissions import Action
+from assurance.accounts.permissions import Action, council_people
 from assurance.evidence import services as evidence
 from assurance.evidence.selectors import evidence_for
 
 from .. import rules
-from ..models import ProgressEntry, Recommendation, Status, Verification
+from ..models import ProgressEntry, Recommendation, RecommendationSource, Status, Verification
 from ._common import _lock, _require, _require_answering, _require_open, _save
 
 
@@ -142,8 +142,8 @@ def recommendation_reopen(
     _require_answering(actor, source)
     _require_open(source)
     item = _lock(recommendation, None)
-    if item.verification != Verification.VERIFIED:
-        raise ValidationError("Only a verified recommendation can be reopened.")
+    if refusal := rules.may_reopen(item.verification):
+        raise ValidationError(refusal)
     if not rules.has_reason(reason):
         raise ValidationError("Say why the recommendation is being reopened.")
     return _back_in_progress(item, actor, Verification.NONE, f"Reopened: {reason.strip()}")
@@ -157,3 +157,32 @@ def _back_in_progress(item: Recommendation, actor: User, verification: str, entr
     _save(item, entry)
     _log(item, actor, entry, status_from)
     return item
+
+
+@transaction.atomic
+def source_verifier_set(
+    *, actor: User, source: RecommendationSource, verifier: User | None
+) -> RecommendationSource:
+    """The council lead names who, besides its leads, verifies the addressed
+    recommendations of one of the council's own sources and decides its
+    extensions (or names no one). Only one of the council's own people."""
+    _require(actor, Action.VERIFY_OWN_RECOMMENDATIONS, source)
+    if not rules.names_own_verifier(source.kind):
+        raise ValidationError(
+            f"The recommendations of “{source.title}” are verified by the body that made "
+            "them. The council cannot name a verifier for them."
+        )
+    if verifier is not None and not (
+        council_people([source.organisation_id]).filter(pk=verifier.pk).exists()
+    ):
+        raise ValidationError({"verifier": "Choose one of the council's own people."})
+    current = RecommendationSource.objects.select_for_update().get(pk=source.pk)
+    if current.verifier_id == (verifier.pk if verifier else None):
+        return current
+    current.verifier = verifier
+    current._history_user = actor
+    current._change_reason = (
+        f"Named verifier: {verifier.full_name}" if verifier else "Named verifier removed"
+    )
+    current.save()
+    return current

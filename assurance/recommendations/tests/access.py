@@ -130,6 +130,8 @@ ENTRIES = {
         url=_url("recommendation", "recommendation"), allowed=READERS
     ),
     "recommendations:source_respond": Entry(url=_url("source_respond"), allowed=LEAD),
+    # Naming a verifier for the council's own source: its lead only.
+    "recommendations:source_verifier": Entry(url=_url("source_verifier"), allowed=LEAD),
     "recommendations:recommendation_add": Entry(url=_url("recommendation_add"), allowed=LEAD),
     "recommendations:source_import": Entry(url=_url("source_import"), allowed=LEAD),
     # No preview in the session: sent back to the upload page.
@@ -302,6 +304,12 @@ def _service_entries():
         ),
         "recommendations.source_reopen": Service(
             lambda w, t, a: s.source_reopen(actor=a, source=fresh(w, "source", t), reason="More."),
+            LEAD,
+        ),
+        "recommendations.source_verifier_set": Service(
+            lambda w, t, a: s.source_verifier_set(
+                actor=a, source=fresh(w, "source", t), verifier=None
+            ),
             LEAD,
         ),
         "recommendations.recommendations_import": Service(

@@ -103,6 +103,7 @@ def test_the_xlsx_template_has_drop_downs_for_response_and_status():
         "H2": '"Not started,In progress,Completed,Superseded"',
     }
     assert [c.value for c in sheet[1]][-1] == "Progress"
+    assert sheet.column_dimensions["A"].number_format == "@"  # "1.10" stays as typed
 
 
 @pytest.mark.parametrize(

@@ -223,3 +223,21 @@ def test_numbers_sort_naturally_and_are_cleaned():
     assert rules.clean_number(" 2a. ") == "2a" and rules.clean_number("1.1") == "1.1"
     for bad in (0, "0", "", "a", "1..2", "two words", True, None, "x" * 21):
         assert rules.clean_number(bad) is None, bad
+
+
+def test_only_a_verified_item_can_be_reopened():
+    # Pins the reopen rule both ways: flipping its condition fails one of these.
+    assert rules.may_reopen(rules.VERIFIED) is None
+    for verification in (rules.NOT_ADDRESSED, rules.ADDRESSED, rules.SENT_BACK):
+        assert rules.may_reopen(verification) == (
+            "Only a verified recommendation can be reopened."
+        ), verification
+
+
+def test_grouped_by_theme_keeps_first_appearance_and_item_order():
+    items = [("1", "Governance"), ("1.1", "Training"), ("2", ""), ("2a", "Governance")]
+    assert rules.grouped_by_theme(items, lambda item: item[1]) == [
+        ("Governance", [("1", "Governance"), ("2a", "Governance")]),
+        ("Training", [("1.1", "Training")]),
+        ("", [("2", "")]),
+    ]

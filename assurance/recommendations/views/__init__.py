@@ -24,6 +24,7 @@ from .sources import (
     source_list,
     source_reopen,
     source_respond,
+    source_verifier,
 )
 
 __all__ = [
@@ -54,4 +55,5 @@ __all__ = [
     "source_list",
     "source_reopen",
     "source_respond",
+    "source_verifier",
 ]

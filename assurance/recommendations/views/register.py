@@ -41,9 +41,11 @@ def register(request):
         sort=sort if sort in selectors.SORTS else selectors.DEFAULT_SORT,
         descending=request.GET.get("dir") == "desc",
     )
-    paginator = Paginator(selectors.register(request.user, filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
     counts = selectors.register_counts(request.user, filters)
+    paginator = Paginator(selectors.register(request.user, filters), PAGE_SIZE)
+    # The counts have the total already: no second count of the whole register.
+    paginator.count = counts["total"]
+    page = paginator.get_page(request.GET.get("page"))
     today = timezone.localdate()
     for item in page.object_list:
         item.overdue = rules.is_overdue(item.milestone, item.status, today, item.response)

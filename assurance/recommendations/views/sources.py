@@ -65,10 +65,12 @@ def _source_page(request, source, *, close_form=None, reopen_form=None, status=2
         {
             "source": source,
             "items": page.object_list,
+            "groups": rules.grouped_by_theme(page.object_list, lambda item: item.theme),
             "page": page,
             "pagination": pagination,
             "blockers": rules.closure_blockers(every) if not source.is_closed else [],
             "figures": documents.closure_figures(every),
+            "names_verifier": rules.names_own_verifier(source.kind),
             "close_form": close_form or forms.CloseForm(),
             "reopen_form": reopen_form or forms.ReopenForm(),
             "form": close_form or reopen_form,
@@ -237,4 +239,38 @@ def recommendation_add(request, pk: int):
                 return once.done(redirect("recommendations:source", pk=source.pk))
     return render(
         request, "recommendations/recommendation_form.html", {"source": source, "form": form}
+    )
+
+
+@requires(Action.VERIFY_OWN_RECOMMENDATIONS)
+def source_verifier(request, pk: int):
+    """The council lead names a verifier for one of the council's own sources."""
+    source = selectors.get_source_for(request.user, pk, purpose=Action.VERIFY_OWN_RECOMMENDATIONS)
+    own_source = rules.names_own_verifier(source.kind)
+    form = forms.VerifierForm(
+        request.POST or None,
+        initial={"verifier": source.verifier_id},
+        people=selectors.council_people(source.organisation_id),
+    )
+    if request.method == "POST" and own_source:
+        done = run_service(
+            request,
+            form,
+            lambda data: services.source_verifier_set(
+                actor=request.user, source=source, verifier=data["verifier"]
+            ),
+            success="The named verifier has been saved.",
+            then=("recommendations:source", source.pk),
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "recommendations/source_verifier.html",
+        {
+            "source": source,
+            "form": form,
+            "own_source": own_source,
+            "marking": source.marking,
+        },
     )

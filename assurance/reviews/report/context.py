@@ -69,6 +69,7 @@ class ReportContext:
     title: str
     marking: str
     host: str
+    host_address: str  # the council's or partnership's, one line per row
     review_type: str
     framework_title: str
     framework_publisher: str
@@ -152,6 +153,7 @@ def build_report_context(
         title=f"{review.title}: peer review report",
         marking=review.marking,
         host=review.host_name,
+        host_address=review.host.postal_address if review.host else "",
         review_type=ReviewType(review.review_type).label,
         framework_title=version.title,
         framework_publisher=version.framework.publisher,

@@ -38,6 +38,8 @@ def render_docx(report: ReportContext) -> bytes:
         doc.paragraph("DRAFT – not issued", bold=True)
     doc.heading(report.title, 0)
     doc.paragraph(f"{report.review_type} of {report.host}, {_dates(report)}")
+    if report.host_address:
+        doc.paragraph("\n".join([report.host, *report.host_address.splitlines()]))
     if report.issued_on:
         doc.paragraph(f"Issued {report.issued_on:%-d %B %Y} (version {report.version_number})")
     doc.heading("Contents", 1).bullets(title for _, title in report.sections)

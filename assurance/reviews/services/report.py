@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
+from assurance.core.concurrency import check_history_mark
 
 from .. import rules
 from ..models import IssuedReport, Review
@@ -33,11 +34,20 @@ def _sha256(data: bytes) -> str:
 
 @transaction.atomic
 def report_text_save(
-    *, actor, review: Review, executive_summary: str, background: str, next_steps: str
+    *,
+    actor,
+    review: Review,
+    executive_summary: str,
+    background: str,
+    next_steps: str,
+    seen_version: str | None = None,
 ) -> Review:
+    """Save the report's own text; refused if the review was saved after the
+    form showing ``seen_version`` (its history mark) was drawn."""
     review = lock(review)
     require(actor, Action.WORK_ON_REVIEW, review)
     require_open(review)
+    check_history_mark(review, seen_version, "the review")
     review.executive_summary = (executive_summary or "").strip()
     review.background = (background or "").strip()
     review.next_steps = (next_steps or "").strip()

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, can_any, forget_grants, team_place_refusal
+from assurance.core.concurrency import check_history_mark
 from assurance.core.marking import Marking
 from assurance.frameworks.models import FrameworkVersion
 from assurance.frameworks.services import check_version_use
@@ -205,10 +206,14 @@ def stage_update(
     owner: TeamMember | None,
     done_check_ids: list[int],
     status: str,
+    seen_version: str | None = None,
 ) -> Stage:
+    """Update a stage; refused if it was saved after the form showing
+    ``seen_version`` (its history mark) was drawn."""
     review = lock(stage.review)
     require(actor, Action.MANAGE_REVIEW, review)
     stage = Stage.objects.select_for_update().get(pk=stage.pk, review=review)
+    check_history_mark(stage, seen_version, f"the {stage.get_kind_display().lower()} stage")
     errors = rules.date_order_problems(planned_from, planned_to, actual_from, actual_to)
     if status not in StageStatus.values:
         errors["status"] = "Choose not started, in progress or completed."

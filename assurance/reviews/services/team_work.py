@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from assurance.accounts.permissions import Action
+from assurance.core.concurrency import check_history_mark
 from assurance.core.marking import Marking
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import Criterion, CriterionGroup
@@ -109,13 +110,18 @@ def participant_add(*, actor, session: Session, job_title: str, agency: str) -> 
 
 
 @transaction.atomic
-def session_notes_save(*, actor, session: Session, notes: str, marking: str) -> Session:
+def session_notes_save(
+    *, actor, session: Session, notes: str, marking: str, seen_version: str | None = None
+) -> Session:
+    """Save the team's notes of a session; refused if they were saved after
+    the form showing ``seen_version`` (the session's history mark) was drawn."""
     review = lock(session.review)
     require(actor, Action.WORK_ON_REVIEW, review)
     require_open(review)
     if marking not in Marking.values:
         raise ValidationError({"marking": "Choose OFFICIAL or OFFICIAL-SENSITIVE."})
     session = Session.objects.select_for_update().get(pk=session.pk)
+    check_history_mark(session, seen_version, "the notes of this session")
     session.notes, session.notes_marking = (notes or "").strip(), marking
     save(session, actor, "Notes saved")
     return session

@@ -165,3 +165,83 @@ def test_a_peer_reviewer_on_no_team_is_told_so(client, outsider_peer):
     page = client.get("/").content.decode()
     assert "You are not on any review team yet." in page
     assert "You do not have a role" not in page
+
+
+def _seen_version(page) -> str:
+    import re
+
+    found = re.search(r'name="seen_version" value="([^"]*)"', page.content.decode())
+    assert found, "the form carries the record's version"
+    return found.group(1)
+
+
+def _two_of_the_team(client, manager, team_peer):
+    from django.test import Client
+
+    other = Client()
+    client.force_login(team_peer)
+    other.force_login(manager)
+    return client, other
+
+
+def test_the_later_of_two_report_text_saves_is_refused(client, review, manager, team_peer):
+    mine, theirs = _two_of_the_team(client, manager, team_peer)
+    url = reverse("reviews:report_edit", args=[review.pk])
+    my_mark, their_mark = _seen_version(mine.get(url)), _seen_version(theirs.get(url))
+    text = {"background": "", "next_steps": ""}
+
+    saved = mine.post(url, {**text, "executive_summary": "Strong board.", "seen_version": my_mark})
+    assert saved.status_code == 302
+    refused = theirs.post(
+        url, {**text, "executive_summary": "Weak board.", "seen_version": their_mark}
+    )
+
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "while you were editing" in page and "Weak board." in page
+    review.refresh_from_db()
+    assert review.executive_summary == "Strong board."
+    again = theirs.post(
+        url, {**text, "executive_summary": "Weak board.", "seen_version": _seen_version(refused)}
+    )
+    assert again.status_code == 302
+
+
+def test_the_later_of_two_session_notes_saves_is_refused(client, review, manager, team_peer):
+    session = _session(review, team_peer, notes="First notes.")
+    mine, theirs = _two_of_the_team(client, manager, team_peer)
+    url = reverse("reviews:session", args=[review.pk, session.pk])
+    my_mark, their_mark = _seen_version(mine.get(url)), _seen_version(theirs.get(url))
+
+    saved = mine.post(url, {"notes": "Mine.", "marking": "OFFICIAL", "seen_version": my_mark})
+    assert saved.status_code == 302
+    refused = theirs.post(
+        url, {"notes": "Theirs.", "marking": "OFFICIAL", "seen_version": their_mark}
+    )
+
+    assert refused.status_code == 200
+    assert "while you were editing" in refused.content.decode()
+    session.refresh_from_db()
+    assert session.notes == "Mine."
+
+
+def test_the_later_of_two_stage_updates_is_refused(client, review, manager):
+    from django.test import Client
+
+    stage = review.stages.order_by("position").first()
+    url = reverse("reviews:stage", args=[review.pk, stage.pk])
+    other = Client()
+    client.force_login(manager)
+    other.force_login(manager)  # the same manager in a second tab
+    my_mark, their_mark = _seen_version(client.get(url)), _seen_version(other.get(url))
+
+    saved = client.post(
+        url, {"status": "in_progress", "planned_from": "2/3/2026", "seen_version": my_mark}
+    )
+    assert saved.status_code == 302
+    refused = other.post(url, {"status": "not_started", "seen_version": their_mark})
+
+    assert refused.status_code == 200
+    assert "while you were editing" in refused.content.decode()
+    stage.refresh_from_db()
+    assert stage.status == "in_progress" and stage.planned_from == date(2026, 3, 2)

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
 from assurance.core.forms import add_service_errors
 
 from .. import selectors, services
@@ -44,11 +45,15 @@ def report_edit(request, pk: int):
             "executive_summary": review.executive_summary,
             "background": review.background,
             "next_steps": review.next_steps,
+            "seen_version": history_mark(review),
         },
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.report_text_save(actor=request.user, review=review, **form.cleaned_data)
+        except StaleRecord as error:
+            add_service_errors(form, error)
+            move_mark_on(form, error.current)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
 from assurance.core.forms import add_service_errors
 
 from .. import rules, selectors, services
@@ -76,6 +77,7 @@ def stage_edit(request, pk: int, stage_pk: int):
         "owner": str(stage.owner_id or ""),
         "checks": [str(c.pk) for c in checks if c.done],
         "status": stage.status,
+        "seen_version": history_mark(stage),
     }
     form = StageForm(request.POST or None, initial=initial, team=team, checks=checks)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +93,11 @@ def stage_edit(request, pk: int, stage_pk: int):
                 owner=form.owner_member(),
                 done_check_ids=form.done_ids(),
                 status=data["status"],
+                seen_version=data["seen_version"],
             )
+        except StaleRecord as error:
+            add_service_errors(form, error)
+            move_mark_on(form, error.current)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

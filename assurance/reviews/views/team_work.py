@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.concurrency import StaleRecord, history_mark, move_mark_on
 from assurance.core.forms import add_service_errors
 
 from .. import selectors, services
@@ -71,7 +72,11 @@ def programme(request, pk: int):
 
 def _session_page(request, review, session, *, notes_form=None, participant_form=None):
     notes_form = notes_form or NotesForm(
-        initial={"notes": session.notes, "marking": session.notes_marking}
+        initial={
+            "notes": session.notes,
+            "marking": session.notes_marking,
+            "seen_version": history_mark(session),
+        }
     )
     participant_form = participant_form or ParticipantForm()
     context = page(
@@ -102,7 +107,11 @@ def session_detail(request, pk: int, session_pk: int):
                 session=session,
                 notes=form.cleaned_data["notes"],
                 marking=form.cleaned_data["marking"],
+                seen_version=form.cleaned_data["seen_version"],
             )
+        except StaleRecord as error:
+            add_service_errors(form, error)
+            move_mark_on(form, error.current)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

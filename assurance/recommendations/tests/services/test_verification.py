@@ -86,6 +86,18 @@ def test_a_verified_item_reopens_with_a_reason(lead, council, letter_item):
     assert (item.verification, item.status, item.verified_by) == ("", "in_progress", None)
 
 
+def test_an_item_not_verified_cannot_be_reopened(lead, council, letter_item):
+    # The service applies the reopen rule: an addressed item awaiting
+    # verification is sent back, never reopened, and nothing about it changes.
+    assessor = assessor_for(council)
+    item = _address(lead, letter_item)
+    with pytest.raises(ValidationError, match="Only a verified recommendation"):
+        services.recommendation_reopen(actor=assessor, recommendation=item, reason="Lapsed.")
+    item.refresh_from_db()
+    assert (item.verification, item.status) == (Verification.ADDRESSED, "completed")
+    assert not item.progress.filter(entry__startswith="Reopened").exists()
+
+
 def test_own_sources_are_verified_by_the_lead_or_a_named_verifier(
     lead, contributor, council, source
 ):

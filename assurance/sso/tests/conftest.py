@@ -1,0 +1,1 @@
+from tests.oidc.fixtures import oidc_provider  # noqa: F401 (a fixture)
