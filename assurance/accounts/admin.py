@@ -69,6 +69,13 @@ class AssignmentFormSet(BaseInlineFormSet):
             raise ValidationError(conflict)
 
 
+def _two_factor_models():
+    from django.apps import apps
+
+    for label in ("otp_totp", "otp_static", "django_otp_webauthn"):
+        yield from apps.get_app_config(label).get_models()
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     formset = MembershipFormSet
@@ -166,6 +173,17 @@ class UserAdmin(OptimisticConcurrencyAdmin, BaseUserAdmin, SimpleHistoryAdmin):
     ]
     filter_horizontal = []
     list_filter = ["is_active", "is_staff"]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description="Reset two-factor authentication (lost phone and codes)")
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            services.two_factor_reset(actor=request.user, user=user, request=request)
+        self.message_user(
+            request,
+            f"Two-factor authentication reset for {len(queryset)} account(s). "
+            "Anyone whose role needs it sets it up again at their next sign-in.",
+        )
 
 
 _INLINE_SERVICES = {
@@ -210,6 +228,13 @@ class AssessorAssignmentAdmin(OptimisticConcurrencyAdmin, ServiceAdmin):
 # Roles come from memberships, not Django groups: hide groups so no one
 # grants access in a way the permissions module would never see.
 admin.site.unregister(Group)
+
+# Two-factor devices are each person's own (accounts/two_factor_views.py): the
+# libraries' admin pages would show secret keys and change them past the
+# services and the audit trail. Administrators reset them with the action above.
+for _device_model in _two_factor_models():
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
 
 
 def _may_use_admin(request) -> bool:

@@ -8,10 +8,11 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
-        from . import devices, reauthentication
+        from . import devices, reauthentication, second_factor
 
         user_logged_in.connect(reauthentication.on_sign_in, dispatch_uid="pda_authenticated_at")
         user_logged_in.connect(devices.on_sign_in, dispatch_uid="pda_signed_in_session")
+        user_logged_in.connect(second_factor.on_sign_in, dispatch_uid="pda_second_factor")
         user_logged_out.connect(devices.on_sign_out, dispatch_uid="pda_signed_out_session")
 
         from axes.signals import user_locked_out

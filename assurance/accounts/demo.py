@@ -3,6 +3,7 @@ where settings.DEMO_ACCOUNTS_ALLOWED is on (never in production)."""
 
 from . import services
 from .models import AssessorAssignment, Membership, Role, User
+from .permissions import second_factor_required_for_roles
 
 DEMO_PASSWORD = "demo-Prevent-2026"
 
@@ -151,5 +152,8 @@ def seed() -> list[tuple[str, str, str]]:
             user.save(update_fields=["full_name"])
         for region_name in ASSIGNMENTS.get(email, []):
             assign(user, Region.objects.get(name=region_name))
-        logins.append((Role(role).label, email, organisation_name or "All organisations"))
+        where = organisation_name or "All organisations"
+        if second_factor_required_for_roles({role}, is_staff=user.is_staff):
+            where += "; sets up two-factor authentication on first sign-in"
+        logins.append((Role(role).label, email, where))
     return logins

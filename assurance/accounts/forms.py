@@ -125,3 +125,38 @@ class ApiTokenForm(GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how long the token lasts."},
     )
+
+
+class TwoFactorCodeForm(GovukForm):
+    """A code from the authenticator app, or a recovery code, at sign-in."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=40,
+        help_text="The 6-digit code your authenticator app shows, or one of your recovery codes.",
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "autocapitalize": "none",
+                "class": "govuk-input--width-10",
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app."},
+    )
+
+
+class TwoFactorSetUpForm(GovukForm):
+    code = forms.CharField(
+        label="Enter the 6-digit code the app shows",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-5",
+            }
+        ),
+        error_messages={"required": "Enter the 6-digit code your authenticator app shows."},
+    )

@@ -215,6 +215,9 @@ class AuditKind(models.TextChoices):
     ROLE_REMOVED = "role_removed", "Role removed"
     SENSITIVE_DOWNLOAD = "sensitive_download", "OFFICIAL-SENSITIVE download"
     REOPENED = "reopened", "Issued record reopened"
+    SECOND_FACTOR = "second_factor", "Second factor passed"
+    SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong second-factor code"
+    TWO_FACTOR_CHANGED = "two_factor_changed", "Two-factor set-up changed"
 
 
 class AuditEvent(models.Model):

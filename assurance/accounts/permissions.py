@@ -545,6 +545,26 @@ def acts_as_assessor(user) -> bool:
     return Role.ASSESSOR in roles_of(user)
 
 
+# Roles that reach many councils' records (or can change who reaches them) must
+# prove a second factor; everyone else may choose to.
+SECOND_FACTOR_ROLES = frozenset({Role.ASSESSOR, Role.NATIONAL_ANALYST, Role.ADMINISTRATOR})
+
+
+def second_factor_required_for_roles(roles: frozenset[str] | set[str], *, is_staff: bool) -> bool:
+    """The rule itself, without the database: any oversight role, or access to
+    the Django admin, means two-factor authentication is compulsory."""
+    return is_staff or bool(frozenset(roles) & SECOND_FACTOR_ROLES)
+
+
+def must_use_second_factor(user) -> bool:
+    """Must ``user`` set up and pass two-factor authentication to use the service?"""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return second_factor_required_for_roles(
+        roles_of(user), is_staff=user.is_staff or user.is_superuser
+    )
+
+
 def sees_every_organisation(user) -> bool:
     """National analysts and administrators: the directory has no edge for them."""
     return organisation_scope(user, A.VIEW_ORGANISATION) is EVERYWHERE

@@ -12,6 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from assurance.core.links import absolute_url
 
@@ -35,6 +39,7 @@ from .permissions import (
     may_remove_membership,
     may_revoke_token,
     may_write,
+    must_use_second_factor,
     removes_own_lead_role,
     role_grant_conflict,
     stored_roles,
@@ -274,3 +279,122 @@ def api_token_used(*, token: ApiToken) -> None:
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+
+
+# --- Two-factor authentication (each person changes only their own) -----------
+# The devices are django-otp's (authenticator app, recovery codes) and
+# django-otp-webauthn's (security keys); second_factor.py checks codes at sign-in.
+
+RECOVERY_CODE_COUNT = 10
+
+
+def _own(actor: User, device) -> None:
+    if device.user_id != actor.pk:
+        raise PermissionDenied
+
+
+def _two_factor_audit(actor: User, request, summary: str) -> None:
+    audit_record(kind=AuditKind.TWO_FACTOR_CHANGED, summary=summary, request=request, actor=actor)
+
+
+@transaction.atomic
+def two_factor_app_confirm(*, actor: User, key: str, code: str, request=None) -> list[str]:
+    """Save the app once it proves it holds ``key`` by giving a current code.
+    It replaces any earlier app, and new recovery codes replace any earlier
+    ones; they are returned to be shown once."""
+    code = "".join(code.split())
+    if not (code.isdigit() and len(code) == 6):
+        raise ValidationError({"code": "Enter the 6-digit code your authenticator app shows."})
+    device = TOTPDevice(user=actor, key=key, name="Authenticator app", confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if not totp.verify(int(code), tolerance=device.tolerance):
+        raise ValidationError(
+            {
+                "code": "That code is not right. Enter the newest code the app shows "
+                "(check that your phone's clock is right)."
+            }
+        )
+    device.last_t = totp.t()  # the code just used cannot be used again to sign in
+    replaced = TOTPDevice.objects.filter(user=actor)
+    had_one = replaced.filter(confirmed=True).exists()
+    replaced.delete()
+    device.save()
+    codes = _recovery_codes_new(actor)
+    _two_factor_audit(
+        actor, request, "Authenticator app changed" if had_one else "Authenticator app set up"
+    )
+    return codes
+
+
+def _recovery_codes_new(actor: User) -> list[str]:
+    StaticDevice.objects.filter(user=actor).delete()
+    device = StaticDevice.objects.create(user=actor, name="Recovery codes", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+@transaction.atomic
+def recovery_codes_replace(*, actor: User, request=None) -> list[str]:
+    """New recovery codes; the old ones stop working. Only for someone with an
+    authenticator app or a security key (codes are a fallback, not a factor)."""
+    if not (
+        TOTPDevice.objects.filter(user=actor, confirmed=True).exists()
+        or WebAuthnCredential.objects.filter(user=actor, confirmed=True).exists()
+    ):
+        raise ValidationError("Set up an authenticator app or a security key first.")
+    codes = _recovery_codes_new(actor)
+    _two_factor_audit(actor, request, "New recovery codes made")
+    return codes
+
+
+@transaction.atomic
+def two_factor_turn_off(*, actor: User, request=None) -> None:
+    """Remove every second factor. Refused to anyone whose role requires one."""
+    if must_use_second_factor(actor):
+        raise ValidationError(
+            "Your role needs two-factor authentication, so it cannot be turned off. "
+            "You can set up a new authenticator app instead."
+        )
+    TOTPDevice.objects.filter(user=actor).delete()
+    StaticDevice.objects.filter(user=actor).delete()
+    WebAuthnCredential.objects.filter(user=actor).delete()
+    _two_factor_audit(actor, request, "Two-factor authentication turned off")
+
+
+@transaction.atomic
+def security_key_remove(*, actor: User, key: WebAuthnCredential, request=None) -> None:
+    """Remove one security key. Someone who must use two-factor authentication
+    cannot remove their last way of passing it."""
+    _own(actor, key)
+    others = (
+        WebAuthnCredential.objects.filter(user=actor, confirmed=True).exclude(pk=key.pk).exists()
+        or TOTPDevice.objects.filter(user=actor, confirmed=True).exists()
+    )
+    if not others and must_use_second_factor(actor):
+        raise ValidationError(
+            "This is your only way of passing two-factor authentication, which your role "
+            "needs. Set up an authenticator app or another security key first."
+        )
+    name = key.name or "Security key"
+    key.delete()
+    if not others:
+        StaticDevice.objects.filter(user=actor).delete()
+    _two_factor_audit(actor, request, f"Security key removed: {name}"[:500])
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: User, user: User, request=None) -> None:
+    """An administrator removes someone's second factors (lost phone and codes).
+    Anyone whose role needs one sets it up again at their next sign-in."""
+    if not can(actor, Action.MANAGE_USERS, None):
+        raise PermissionDenied
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
+    audit_record(
+        kind=AuditKind.TWO_FACTOR_CHANGED,
+        summary=f"Two-factor authentication reset for {user.email}"[:500],
+        request=request,
+        actor=actor,
+    )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import two_factor_views as two_factor
 from . import views
 
 app_name = "accounts"
@@ -27,4 +28,46 @@ urlpatterns = [
     path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
     path("organisations/<int:organisation_pk>/people/", views.people, name="people"),
     path("invitations/<int:pk>/accept/", views.invitation_accept, name="invitation_accept"),
+    # Two-factor authentication (two_factor_views.py, docs/two-factor.md).
+    path("two-factor/", two_factor.two_factor, name="two_factor"),
+    path("two-factor/set-up/", two_factor.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/check/", two_factor.two_factor_verify, name="two_factor_verify"),
+    path(
+        "two-factor/recovery-codes/",
+        two_factor.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "two-factor/recovery-codes/new/",
+        two_factor.two_factor_recovery_codes_new,
+        name="two_factor_recovery_codes_new",
+    ),
+    path("two-factor/turn-off/", two_factor.two_factor_turn_off, name="two_factor_turn_off"),
+    path("two-factor/security-keys/", two_factor.security_keys, name="security_keys"),
+    path(
+        "two-factor/security-keys/<int:pk>/remove/",
+        two_factor.security_key_remove,
+        name="security_key_remove",
+    ),
+    path(
+        "two-factor/webauthn/registration/begin/",
+        two_factor.webauthn_registration_begin,
+        name="webauthn_registration_begin",
+    ),
+    path(
+        "two-factor/webauthn/registration/complete/",
+        two_factor.webauthn_registration_complete,
+        name="webauthn_registration_complete",
+    ),
+    path(
+        "two-factor/webauthn/authentication/begin/",
+        two_factor.webauthn_authentication_begin,
+        name="webauthn_authentication_begin",
+    ),
+    path(
+        "two-factor/webauthn/authentication/complete/",
+        two_factor.webauthn_authentication_complete,
+        name="webauthn_authentication_complete",
+    ),
+    path("two-factor/webauthn/i18n/", two_factor.webauthn_i18n, name="webauthn_i18n"),
 ]

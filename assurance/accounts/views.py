@@ -18,6 +18,7 @@ from .audit import audit_events
 from .devices import sessions_sign_out_elsewhere, signed_in_sessions_of
 from .permissions import Action, public, requires, signed_in
 from .reauthentication import mark_authenticated, recent_sign_in_required
+from .second_factor import has_device
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -106,6 +107,7 @@ def profile(request):
             "memberships": selectors.memberships_of(request.user),
             "invitations": selectors.invitations_for(request.user),
             "assignments": selectors.assignments_of(request.user),
+            "two_factor_on": has_device(request.user),
         },
     )
 

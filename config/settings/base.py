@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "csp",
     "rest_framework",
     "drf_spectacular",
@@ -70,8 +74,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Sets request.user.is_verified(): has this session passed a second factor?
+    "django_otp.middleware.OTPMiddleware",
     "assurance.core.middleware.NoStoreMiddleware",
     "assurance.accounts.middleware.ViewAccessMiddleware",
+    "assurance.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "assurance.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -195,6 +202,22 @@ SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=8 * 60 
 # Issuing, granting roles and other sensitive actions ask for the password again
 # when it was last given longer ago than this (accounts.reauthentication).
 REAUTHENTICATE_AFTER = env.int("REAUTHENTICATE_AFTER", default=15 * 60)
+# Two-factor authentication (accounts/second_factor.py, docs/two-factor.md).
+OTP_TOTP_ISSUER = SERVICE_NAME
+# Wrong codes slow the next attempt down: 1, 2, 4, 8… seconds, kept on the device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Security keys are a second factor only, never a way to sign in without a password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = SERVICE_NAME
+# The relying party is the host name people use, and the origins pages come from
+# (https only, but http://localhost for development).
+OTP_WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "WEBAUTHN_ALLOWED_ORIGINS",
+    default=[o for o in CSRF_TRUSTED_ORIGINS if o.startswith("https://")]
+    or ["http://localhost:8000"],
+)
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -76,7 +76,17 @@ def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
 
 
 def sign_in(page: Page, email: str, password: str) -> None:
-    """Sign in through the real login form; fails if the form is shown again."""
+    """Sign in through the real login form; fails if the form is shown again.
+
+    Someone whose role needs two-factor authentication is given an
+    authenticator app (if they have none) and the second step is passed by
+    typing the code the app would show now, computed from the device's key."""
+    from assurance.accounts.models import User
+    from assurance.accounts.permissions import must_use_second_factor
+    from assurance.accounts.tests.two_factor_support import current_code, give_app
+
+    user = User.objects.filter(email__iexact=email).first()
+    device = give_app(user) if user is not None and must_use_second_factor(user) else None
     page.goto("/accounts/login/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
@@ -87,6 +97,18 @@ def sign_in(page: Page, email: str, password: str) -> None:
         raise AssertionError(
             f"Sign-in as {email} failed: " + (" ".join(errors).strip() or "still on the login page")
         )
+    if device is not None and "/accounts/two-factor/check/" in page.url:
+        enter_two_factor_code(page, current_code(device))
+
+
+def enter_two_factor_code(page: Page, code: str) -> None:
+    """The second step of signing in: fails if the code is refused."""
+    page.get_by_label("Code").fill(code)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    if "/accounts/two-factor/check/" in page.url:
+        errors = page.locator(".govuk-error-summary").all_inner_texts()
+        raise AssertionError("Two-factor code refused: " + " ".join(errors).strip())
 
 
 @pytest.fixture

@@ -52,6 +52,54 @@ ENTRIES = {
         method="post",
         ok=404,
     ),
+    # Two-factor authentication: each person's own, so every signed-in role alike.
+    # The matrix signs in with force_login, which passes the second factor for
+    # roles that need it (two_factor_support.py): the check page sends them on.
+    "accounts:two_factor": no_target(lambda: reverse("accounts:two_factor"), EVERYONE),
+    "accounts:two_factor_setup": no_target(lambda: reverse("accounts:two_factor_setup"), EVERYONE),
+    "accounts:two_factor_verify": no_target(
+        lambda: reverse("accounts:two_factor_verify"), EVERYONE, ok=302
+    ),
+    "accounts:two_factor_recovery_codes": no_target(
+        lambda: reverse("accounts:two_factor_recovery_codes"), EVERYONE
+    ),
+    "accounts:two_factor_recovery_codes_new": no_target(
+        lambda: reverse("accounts:two_factor_recovery_codes_new"),
+        EVERYONE,
+        method="post",
+        ok=302,
+    ),
+    "accounts:two_factor_turn_off": no_target(
+        lambda: reverse("accounts:two_factor_turn_off"), EVERYONE
+    ),
+    "accounts:security_keys": no_target(lambda: reverse("accounts:security_keys"), EVERYONE),
+    # Only one's own keys exist for one: any other is not found.
+    "accounts:security_key_remove": no_target(
+        lambda: reverse("accounts:security_key_remove", args=[999_999]),
+        EVERYONE,
+        method="post",
+        ok=404,
+    ),
+    "accounts:webauthn_registration_begin": no_target(
+        lambda: reverse("accounts:webauthn_registration_begin"), EVERYONE, method="post"
+    ),
+    # Completing a ceremony that was never begun is refused as a bad request.
+    "accounts:webauthn_registration_complete": no_target(
+        lambda: reverse("accounts:webauthn_registration_complete"),
+        EVERYONE,
+        method="post",
+        ok=400,
+    ),
+    "accounts:webauthn_authentication_begin": no_target(
+        lambda: reverse("accounts:webauthn_authentication_begin"), EVERYONE, method="post"
+    ),
+    "accounts:webauthn_authentication_complete": no_target(
+        lambda: reverse("accounts:webauthn_authentication_complete"),
+        EVERYONE,
+        method="post",
+        ok=400,
+    ),
+    "accounts:webauthn_i18n": no_target(lambda: reverse("accounts:webauthn_i18n"), EVERYONE),
     # Administrators manage people in the Django admin, not on council pages.
     "accounts:people": Entry(
         url=lambda w, t: reverse("accounts:people", args=[w.org(t).pk]),
@@ -69,6 +117,11 @@ def _service_entries():
     from .. import services as s
     from ..models import AssessorAssignment, Invitation, Membership
     from .factories import UserFactory
+    from .two_factor_support import give_security_key
+
+    def own_key(actor):
+        give_security_key(actor, "Spare key")  # never the last: refusals are ValidationErrors
+        return give_security_key(actor)
 
     def a_viewer(w, t):
         return Membership.objects.create(
@@ -147,6 +200,24 @@ def _service_entries():
         "accounts.invitation_accept": Service(
             lambda w, t, a: s.invitation_accept(actor=a, invitation=invitation(w, t, a)),
             roles(EVERYONE, OWN_ONLY),
+        ),
+        # Two-factor authentication: a person changes only their own (refusals for
+        # a role that needs it are ValidationErrors, not permission).
+        "accounts.two_factor_app_confirm": no_target_service(
+            lambda w, a: s.two_factor_app_confirm(actor=a, key="00" * 20, code="000000"),
+            EVERYONE,
+        ),
+        "accounts.recovery_codes_replace": no_target_service(
+            lambda w, a: s.recovery_codes_replace(actor=a), EVERYONE
+        ),
+        "accounts.two_factor_turn_off": no_target_service(
+            lambda w, a: s.two_factor_turn_off(actor=a), EVERYONE
+        ),
+        "accounts.security_key_remove": no_target_service(
+            lambda w, a: s.security_key_remove(actor=a, key=own_key(a)), EVERYONE
+        ),
+        "accounts.two_factor_reset": no_target_service(
+            lambda w, a: s.two_factor_reset(actor=a, user=UserFactory()), admin
         ),
         # The owner's own account only (a completed password reset proves them).
         "accounts.sign_in_lockout_lift": no_target_service(

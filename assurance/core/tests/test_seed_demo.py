@@ -20,6 +20,11 @@ def test_seed_demo_is_idempotent_and_prints_one_login_per_role(capsys):
     for role in ("Council lead", "Assessor", "Peer reviewer", "National analyst", "Administrator"):
         assert role in out
     assert "Password for every demo account" in out
+    # Oversight roles must use two-factor authentication: the logins say so.
+    assessor_line = next(line for line in out.splitlines() if "assessor@homeoffice" in line)
+    lead_line = next(line for line in out.splitlines() if "lead@ashdown" in line)
+    assert "sets up two-factor authentication on first sign-in" in assessor_line
+    assert "two-factor" not in lead_line
     assert Organisation.objects.filter(kind="district", parent__kind="county").count() >= 2
 
 
