@@ -350,6 +350,7 @@ READ_ACTIONS = frozenset(
         A.VIEW_NATIONAL_OVERSIGHT,
         A.VIEW_COUNCIL_OVERVIEW,
         A.VIEW_FRAMEWORKS,
+        A.VIEW_UNSIGNED_OWN_WORK,
     }
 )
 _READING_ONLY = "_pda_reading_only"

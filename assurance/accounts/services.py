@@ -17,7 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from assurance.core.links import absolute_url
+from assurance.ui.links import absolute_url
 
 from .audit import audit_record
 from .models import (

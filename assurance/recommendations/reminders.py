@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 
 from assurance.accounts.models import Membership, Role, User
 from assurance.accounts.permissions import Action, people_who_can
-from assurance.core.links import absolute_url
+from assurance.ui.links import absolute_url
 
 from . import rules
 from .models import ExtensionStatus, Recommendation, ReminderSent, SourceStatus

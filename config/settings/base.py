@@ -285,6 +285,12 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "APPEND_COMPONENTS": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
     "SECURITY": [{"token": []}],
+    # Several records have a "status" with choices of their own: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "AssessmentStatusEnum": "assurance.assessments.rules.Status",
+        "RecommendationStatusEnum": "assurance.recommendations.models.Status",
+        "SourceStatusEnum": "assurance.recommendations.models.SourceStatus",
+    },
 }
 
 LOGGING = {

@@ -119,3 +119,12 @@ def test_rate_limit_per_token(lead, council, settings):
         from django.conf import settings as live
 
         SimpleRateThrottle.THROTTLE_RATES = live.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+
+
+def test_every_viewing_action_is_a_reading_action():
+    # A new "view" action left out of READ_ACTIONS would make a read-only
+    # token lose it, and a viewer look like someone who writes.
+    from assurance.accounts.permissions import READ_ACTIONS, Action
+
+    viewing = {a for a in Action if a.name.startswith("VIEW_")}
+    assert viewing <= READ_ACTIONS, viewing - READ_ACTIONS

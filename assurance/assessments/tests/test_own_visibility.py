@@ -28,7 +28,7 @@ def own(council, lead):
     services.criterion_evidence_file_add(
         actor=lead,
         response=response,
-        title="Risk assessment summary",
+        title="Partnership briefing note",
         evidence_date=date(2023, 9, 1),
         marking="OFFICIAL",
         upload=SimpleUploadedFile("summary.csv", b"risk,level\nvenue hire,medium\n"),

@@ -117,7 +117,7 @@ def small_archive(private_root, tmp_path, council, lead):
         organisation=council,
         holder=council,
         uploaded_by=lead,
-        title="Risk assessment",
+        title="Local threat picture summary",
         evidence_date=date(2025, 4, 1),
         kind="file",
         file=storages["private"].save("evidence/one", io.BytesIO(b"evidence bytes")),
