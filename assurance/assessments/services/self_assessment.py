@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action
-from assurance.ui.links import absolute_url
 from assurance.evidence import services as evidence_services
 from assurance.evidence.models import EvidenceItem
 from assurance.frameworks.models import RatingLevel
+from assurance.ui.links import absolute_url
 
 from .. import rules
 from ..models import Assessment, CriterionResponse
