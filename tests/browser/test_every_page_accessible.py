@@ -28,9 +28,11 @@ ROLE_ORDER = [
 
 def _pages():
     """(URL name, entry) for every page answered with 200 to a GET."""
-    for name, entry in sorted(ENTRIES.items()):
-        if entry.method == "get" and entry.ok == 200:
-            yield name, entry
+    for name, entries in sorted(ENTRIES.items()):
+        # A route may have one entry per method (the API's): take its GET.
+        for entry in entries if isinstance(entries, list) else [entries]:
+            if entry.method == "get" and entry.ok == 200:
+                yield name, entry
 
 
 def _viewer(entry):

@@ -23,7 +23,7 @@ def visit(page, path: str) -> None:
 
 def test_sign_in_page_and_public_pages_are_accessible(page, demo):
     visit(page, "/accounts/login/")
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(page.get_by_role("heading", name="Sign in", exact=True)).to_be_visible()
     expect(page.get_by_text("OFFICIAL").first).to_be_visible()
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("There is a problem")
