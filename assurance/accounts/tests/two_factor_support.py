@@ -36,11 +36,13 @@ def current_code(device: TOTPDevice) -> str:
     """The code the app shows now, or the next one if now's was already used
     (django-otp refuses a time step twice; it accepts one step of drift)."""
     device.refresh_from_db()
-    now = int((time.time() - device.t0) // device.step)
-    step = max(now, device.last_t + 1)
-    if step > now + device.tolerance:
+    while True:
+        now = int((time.time() - device.t0) // device.step)
+        step = max(now, device.last_t + 1)
+        if step <= now + device.tolerance:
+            break
+        # Even the next step's code is spent: wait for the clock to move on.
         time.sleep(device.step - (time.time() - device.t0) % device.step + 0.1)
-        step = int((time.time() - device.t0) // device.step)
     generator = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     generator.time = device.t0 + step * device.step + 1
     return f"{generator.token():0{device.digits}d}"
