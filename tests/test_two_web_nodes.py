@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from assurance.accounts.models import Role
 from assurance.accounts.tests.factories import PASSWORD, assessor_for, user_with_role
+from assurance.accounts.tests.two_factor_support import current_code, give_app
 from assurance.assessments.tests.factories import (
     letter_input,
     open_assessment,
@@ -149,7 +150,9 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-def _sign_in(browser: requests.Session, node: str, email: str) -> None:
+def _sign_in(browser: requests.Session, node: str, email: str, app=None) -> None:
+    """Both steps of signing in through the real forms: the password, then (for
+    someone with an authenticator app) a code from it."""
     page = browser.get(f"{node}/accounts/login/", timeout=TIMEOUT)
     answer = browser.post(
         f"{node}/accounts/login/",
@@ -158,6 +161,18 @@ def _sign_in(browser: requests.Session, node: str, email: str) -> None:
         timeout=TIMEOUT,
     )
     assert answer.status_code == 302, answer.text[:2000]
+    if app is None:
+        return
+    check = reverse("accounts:two_factor_verify")
+    page = browser.get(f"{node}{check}", timeout=TIMEOUT)
+    answer = browser.post(
+        f"{node}{check}",
+        data={"csrfmiddlewaretoken": _csrf(page.text), "code": current_code(app)},
+        allow_redirects=False,
+        timeout=TIMEOUT,
+    )
+    assert answer.status_code == 302, answer.text[:2000]
+    assert not answer.headers["Location"].startswith(check), "the code was refused"
 
 
 @pytest.fixture
@@ -180,15 +195,17 @@ def ready_to_issue(transactional_db):
     body = assessment.assessing_body
     body.postal_address = "2 Marsham Street\nLondon SW1P 4DF"
     body.save()
+    # Assessors must pass a second factor: the assessor has an authenticator app.
+    app = give_app(assessor)
     with override_settings(CACHES=SHARED_CACHE):
         call_command("createcachetable", verbosity=0)
-    return assessment, current, lead, assessor
+    return assessment, current, lead, assessor, app
 
 
 def test_a_session_an_upload_and_a_letter_made_on_one_node_are_served_by_the_other(
     start_nodes, ready_to_issue
 ):
-    assessment, current, lead, assessor = ready_to_issue
+    assessment, current, lead, assessor, app = ready_to_issue
     criterion = current.responses.get().criterion_id
     one, two = start_nodes(2)
 
@@ -221,13 +238,16 @@ def test_a_session_an_upload_and_a_letter_made_on_one_node_are_served_by_the_oth
 
     # A letter issued through one node is served by the other.
     assessor_browser = requests.Session()
-    _sign_in(assessor_browser, two, assessor.email)
+    _sign_in(assessor_browser, two, assessor.email, app)
     issue = f"{two}{reverse('assessments:issue', args=[assessment.pk])}"
     form = {k: v for k, v in vars(letter_input()).items() if k != "letter_date"}
     form["letter_date"] = timezone.localdate().strftime("%d/%m/%Y")
-    form["csrfmiddlewaretoken"] = _csrf(assessor_browser.get(issue, timeout=TIMEOUT).text)
+    page = assessor_browser.get(issue, allow_redirects=False, timeout=TIMEOUT)
+    assert page.status_code == 200, page.headers.get("Location")
+    form["csrfmiddlewaretoken"] = _csrf(page.text)
     issued = assessor_browser.post(issue, data=form, allow_redirects=False, timeout=TIMEOUT)
     assert issued.status_code == 302, issued.text[:3000]
+    assert "/accounts/" not in issued.headers["Location"], issued.headers["Location"]
     letter = assessment.letters.get() if connection.vendor == "postgresql" else None
     pdf = browser.get(
         f"{one}{reverse('assessments:letter_download', args=[assessment.pk, 1, 'pdf'])}",
