@@ -104,7 +104,7 @@ TRACKER_HEADERS = [
 # spends on a long table. The text columns get the room.
 COLUMN_WIDTHS = {
     "matrix": [5, 41, 11, 21, 12, 10],
-    "tracker": [4, 19, 8, 10, 12, 8, 8, 9, 13, 9],
+    "tracker": [5, 18, 8, 10, 12, 8, 8, 9, 13, 9],
 }
 
 
