@@ -259,8 +259,10 @@ def page_verdict(row: dict) -> tuple[str, bool]:
         ok = row["median_ms"] <= seconds * 1000
         cached = f"; {row['cached_ms']:.0f} ms once cached" if "cached_ms" in row else ""
         return ("met" if ok else "MISSED") + f" (built ≤ {seconds:g} s{cached})", ok
-    ok = row["p95_ms"] <= PAGE_P95_MS
-    return ("met" if ok else "MISSED") + f" (p95 ≤ {PAGE_P95_MS} ms)", ok
+    # Both as people meet it and just after a change, when nothing is reused.
+    worst = max(row["p95_ms"], row.get("fresh_p95_ms", 0))
+    ok = worst <= PAGE_P95_MS
+    return ("met" if ok else "MISSED") + f" (both p95 ≤ {PAGE_P95_MS} ms)", ok
 
 
 def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str, bool]:
@@ -275,6 +277,11 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
         f"{os.cpu_count()} CPU cores ({platform.machine()}, shared), national data set "
         f"seed {seed} (inputs {digest}). Made by `make bench` (benchmarks/national/run.py).",
         "",
+        "Pages are timed twice: *p95* as people meet them, where a page or a person's "
+        "permissions worked out since the data last changed are reused "
+        "(assurance/core/freshness.py), and *fresh p95* just after a change, when nothing "
+        "is reused. *Queries* are those of a fresh request. Both must be within the target.",
+        "",
     ]
     ok = letter_s <= LETTER_PDF_S
     all_ok &= ok
@@ -286,19 +293,20 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
         lines += [
             f"## {database}",
             "",
-            "| page | role | median ms | p95 ms | n | queries | KiB | target |",
-            "|---|---|---:|---:|---:|---:|---:|---|",
+            "| page | role | median ms | p95 ms | fresh p95 ms | n | queries | KiB | target |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---|",
         ]
         for row in result["pages"]:
             verdict, ok = page_verdict(row)
             all_ok &= ok
             if "median_ms" in row:
+                fresh = f"{row['fresh_p95_ms']:.0f}" if "fresh_p95_ms" in row else ""
                 numbers = (
-                    f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['n']} | "
+                    f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {fresh} | {row['n']} | "
                     f"{row['queries']} | {row['bytes'] / 1024:.0f}"
                 )
             else:
-                numbers = " |  |  |  | "
+                numbers = " |  |  |  |  | "
             lines.append(f"| {row['page']} | {row['role']} | {numbers} | {verdict} |")
         tp = result.get("throughput")
         if tp:
