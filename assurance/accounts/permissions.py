@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q, QuerySet
 
-from assurance.core import freshness
-
 from .models import COUNCIL_ROLES, AssessorAssignment, Membership, Role, User
 
 if TYPE_CHECKING:
@@ -273,7 +271,9 @@ def team_grants_for(user) -> tuple[TeamGrant, ...]:
         return ()
     cached = getattr(user, "_pda_team_grants", None)
     if cached is None:
-        cached = freshness.kept("team-grants", (user.pk,), lambda: _build_team_grants(user))
+        from assurance.core.freshness import kept  # core builds on accounts
+
+        cached = kept("team-grants", (user.pk,), lambda: _build_team_grants(user))
         if getattr(user, _READING_ONLY, False):
             cached = tuple(
                 TeamGrant(g.team_role, g.actions & READ_ACTIONS, g.reviews) for g in cached
@@ -326,7 +326,9 @@ def _role_grants(user) -> tuple[Grant, ...]:
     if cached is None:
         # Worked out once per person until any data changes (memberships and
         # assignments are data), not on every request.
-        cached = freshness.kept("grants", (user.pk,), lambda: _build_grants(user))
+        from assurance.core.freshness import kept  # core builds on accounts
+
+        cached = kept("grants", (user.pk,), lambda: _build_grants(user))
         user._pda_role_grants = cached
     return cached
 
