@@ -18,7 +18,7 @@ from assurance.delivery.tests.factories import records_for
 from assurance.oversight import data, register
 from assurance.oversight.tests.factories import issue
 
-from ..views.docs import _document
+from ..views.docs import document as published
 from .conftest import client_with_token
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_heatmap_for_an_adviser(council, assessor, version):
 
 def _answers_as_documented(path: str, body) -> None:
     """The body fits the 200 response the OpenAPI document publishes for the path."""
-    document = _document()
+    document = published()
     content = document["paths"][path]["get"]["responses"]["200"]["content"]
     schema = content["application/json"]["schema"]
     validator = Draft202012Validator({**schema, "components": document["components"]})
