@@ -181,9 +181,10 @@ def main() -> None:
 
     placeholder_letters()
     try:  # documents are measured from a cold cache
-        from assurance.recommendations.models import SourceDocument
+        from assurance.recommendations.models import ScrutinyPackDocument, SourceDocument
 
         SourceDocument.objects.all().delete()
+        ScrutinyPackDocument.objects.all().delete()
     except ImportError:
         pass
     world = NationalWorld()
