@@ -269,13 +269,15 @@ def page_verdict(row: dict) -> tuple[str, bool]:
     return ("met" if ok else "MISSED") + f" (both p95 ≤ {PAGE_P95_MS} ms)", ok
 
 
-def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str, bool]:
+def report(
+    results: dict, letter_s: float, digest: str, seed: int, title: str = "National-scale benchmark"
+) -> tuple[str, bool]:
     all_ok = True
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     lines = [
-        "# National-scale benchmark",
+        f"# {title}",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {commit}, on "
         f"{os.cpu_count()} CPU cores ({platform.machine()}, shared), national data set "
@@ -349,6 +351,22 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
     return "\n".join(lines) + "\n", all_ok
 
 
+def oversight_only(results: dict) -> dict:
+    """The same run, oversight's pages and the heatmap's throughput only
+    (benchmarks/results/oversight.md, for the oversight issue's targets)."""
+    found = {}
+    for database, result in results.items():
+        pages = [r for r in result["pages"] if r["page"].startswith("oversight:")]
+        kept = result | {"pages": pages}
+        if result.get("throughput"):
+            rows = result["throughput"]["rows"]
+            kept["throughput"] = result["throughput"] | {
+                "rows": [rows[0]] + [r for r in rows[1:] if r["page"].startswith("oversight")]
+            }
+        found[database] = kept
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -373,9 +391,14 @@ def main() -> int:
             print(f"Measuring throughput on {database}", flush=True)
             result["throughput"] = throughput(url, args.port, args.wrk_seconds)
         results["SQLite" if database == "sqlite" else "PostgreSQL"] = result
-    text, ok = report(results, letter_pdf_seconds(), digest, args.seed)
+    letter_s = letter_pdf_seconds()
+    text, ok = report(results, letter_s, digest, args.seed)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text)
+    oversight_text, _ = report(
+        oversight_only(results), letter_s, digest, args.seed, "National-scale benchmark: oversight"
+    )
+    Path(args.output).with_name("oversight.md").write_text(oversight_text)
     print(text)
     return 0 if ok else 1
 
