@@ -51,7 +51,7 @@ class DocxBuilder:
         run.bold = True
 
     def heading(self, text: str, level: int = 1) -> DocxBuilder:
-        self.document.add_heading(clean_text(str(text)), level=level)
+        self.document.add_heading(_word_text(text), level=level)
         return self
 
     def paragraph(
@@ -63,7 +63,7 @@ class DocxBuilder:
         align_right: bool = False,
     ):
         paragraph = self.document.add_paragraph()
-        run = paragraph.add_run(clean_text(str(text)))
+        run = paragraph.add_run(_word_text(text))
         run.bold = bold
         run.italic = italic
         if align_right:
@@ -74,7 +74,7 @@ class DocxBuilder:
         """Lines kept together in one paragraph (an address), broken by line breaks."""
         paragraph = self.document.add_paragraph()
         for i, line in enumerate(lines):
-            run = paragraph.add_run(clean_text(str(line)))
+            run = paragraph.add_run(_word_text(line))
             run.bold = bold_first and i == 0
             if i < len(lines) - 1:
                 run.add_break()
@@ -84,7 +84,7 @@ class DocxBuilder:
 
     def bullets(self, items: Iterable[str]) -> DocxBuilder:
         for item in items:
-            self.document.add_paragraph(clean_text(str(item)), style="List Bullet")
+            self.document.add_paragraph(_word_text(item), style="List Bullet")
         return self
 
     def table(
@@ -102,7 +102,7 @@ class DocxBuilder:
             self._widths(table, widths)
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(clean_text(str(header))).bold = True
+            cell.paragraphs[0].add_run(_word_text(header)).bold = True
         _repeat_header(table.rows[0])
         # The body rows are written as one piece of XML and parsed once:
         # python-docx's add_row and cell.text look elements up one by one,
@@ -150,6 +150,13 @@ def _rows_xml(rows: Iterable[Sequence[object]], grid: Sequence[int | None]) -> s
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+def _word_text(value) -> str:
+    """Text for python-docx, which makes a line break of each line feed and of
+    each carriage return: a Windows line end (CR LF, as a browser sends what
+    was typed in a text box) must make one break, not two."""
+    return clean_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _run_xml(text: str) -> str:

@@ -490,6 +490,8 @@ class ScrutinyPackDocument(models.Model):
     selectors.scrutiny_pack_fingerprint). Kept per person, since the pack is
     read through their view of the records. A cache of a file, so no history."""
 
+    NO_HISTORY_REASON = "a cached file, built again from records that keep their own history"
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="scrutiny_packs"
     )
