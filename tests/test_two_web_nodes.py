@@ -48,7 +48,8 @@ NO_CONTROL_SOCKET = ["--no-control-socket"] if gunicorn.version_info >= (27,) el
 STARTUP_SECONDS = 60
 TIMEOUT = 60  # a letter is rendered to PDF and DOCX on a busy two-core machine
 SHARED_CACHE = {
-    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pda_cache"}
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pda_cache"},
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nodes"},
 }
 
 
@@ -236,6 +237,13 @@ def test_a_session_an_upload_and_a_letter_made_on_one_node_are_served_by_the_oth
     download = browser.get(f"{two}{link.group(1)}", timeout=TIMEOUT)
     assert download.status_code == 200 and download.content == samples.CSV
 
+    # Each node keeps pages until the data changes (core/freshness.py): the
+    # lead's home page on node one, read before the letter is issued on node
+    # two, must not be shown again afterwards.
+    issued_tag = re.compile(r">\s*Issued\s*<")
+    before = browser.get(f"{one}/", timeout=TIMEOUT).text
+    assert ">Moderated<" in before.replace(" ", "") and not issued_tag.search(before)
+
     # A letter issued through one node is served by the other.
     assessor_browser = requests.Session()
     _sign_in(assessor_browser, two, assessor.email, app)
@@ -254,5 +262,7 @@ def test_a_session_an_upload_and_a_letter_made_on_one_node_are_served_by_the_oth
         timeout=TIMEOUT,
     )
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    after = browser.get(f"{one}/", timeout=TIMEOUT).text
+    assert issued_tag.search(after), "node one showed its home page from before the letter"
     if letter is not None:  # on PostgreSQL this process sees the same database
         assert hashlib.sha256(pdf.content).hexdigest() == letter.pdf_sha256

@@ -152,6 +152,11 @@ class _Everywhere:
     def __repr__(self) -> str:
         return "EVERYWHERE"
 
+    def __reduce__(self) -> str:
+        # Kept grants are pickled: they must come back as this very object,
+        # which the code compares with ``is``.
+        return "EVERYWHERE"
+
 
 EVERYWHERE = _Everywhere()
 Scope = _Everywhere | frozenset[int]
@@ -266,7 +271,9 @@ def team_grants_for(user) -> tuple[TeamGrant, ...]:
         return ()
     cached = getattr(user, "_pda_team_grants", None)
     if cached is None:
-        cached = _build_team_grants(user)
+        from assurance.core.freshness import kept  # core builds on accounts
+
+        cached = kept("team-grants", (user.pk,), lambda: _build_team_grants(user))
         if getattr(user, _READING_ONLY, False):
             cached = tuple(
                 TeamGrant(g.team_role, g.actions & READ_ACTIONS, g.reviews) for g in cached
@@ -317,7 +324,11 @@ def _role_grants(user) -> tuple[Grant, ...]:
     """What the user's roles give, whatever a token limits them to."""
     cached = getattr(user, "_pda_role_grants", None)
     if cached is None:
-        cached = _build_grants(user)
+        # Worked out once per person until any data changes (memberships and
+        # assignments are data), not on every request.
+        from assurance.core.freshness import kept  # core builds on accounts
+
+        cached = kept("grants", (user.pk,), lambda: _build_grants(user))
         user._pda_role_grants = cached
     return cached
 

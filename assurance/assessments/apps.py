@@ -30,6 +30,6 @@ class AssessmentsConfig(AppConfig):
         )
         from assurance.recommendations.scrutiny import register_pack_section
 
-        from .scrutiny import letter_outcome
+        from .scrutiny import letter_outcome, letter_state
 
-        register_pack_section(letter_outcome)
+        register_pack_section(letter_outcome, state=letter_state)

@@ -13,6 +13,18 @@ from .selectors import visible_assessments
 BAND_ORDER = {"not_met": 0, "partially_met": 1, "met": 2, "exceeded": 3, "": 4}
 
 
+def letter_state(organisation, period: str) -> list:
+    """What the letter's outcome is read from: the council's issued
+    assessments of the period (a reissue changes them)."""
+    from .models import Assessment
+
+    return list(
+        Assessment.objects.filter(organisation=organisation, period=period, status="issued")
+        .order_by("pk")
+        .values_list("pk", "issued_at", "updated_at")
+    )
+
+
 def letter_outcome(user, organisation, period: str):
     """Criteria not met, met and exceeded in the council's issued letter for
     the period, worst first; None when there is no issued letter."""

@@ -4,11 +4,13 @@ from django.shortcuts import render
 from assurance.accounts.permissions import Action, public, requires, signed_in
 
 from . import selectors
+from .freshness import reused_until_data_changes
 from .paging import paginate
 from .registry import home_sections_for
 
 
 @signed_in
+@reused_until_data_changes
 def home(request):
     return render(request, "core/home.html", {"sections": home_sections_for(request.user)})
 

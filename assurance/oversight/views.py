@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core import paging
+from assurance.core.freshness import reused_until_data_changes
 
 from . import charts, exports, register, rules, selectors
 from . import render as rows_html
@@ -98,6 +99,7 @@ def _heatmap(request):
 
 
 @requires(REGIONAL)
+@reused_until_data_changes
 def heatmap(request):
     view, form, filters = _setup(request)
     # Everything below the filters depends only on the user's scope and the

@@ -482,3 +482,44 @@ class SourceDocument(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == DocumentStatus.READY
+
+
+class ScrutinyPackDocument(models.Model):
+    """A council's scrutiny pack for a period, built by the task worker for the
+    person who asked and kept until what it shows changes (the fingerprint:
+    selectors.scrutiny_pack_fingerprint). Kept per person, since the pack is
+    read through their view of the records. A cache of a file, so no history."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="scrutiny_packs"
+    )
+    period = models.CharField(max_length=7)
+    extension = models.CharField(max_length=5)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(
+        max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
+    )
+    step = models.CharField(max_length=120, blank=True, help_text="Progress, in words.")
+    file = models.FileField(storage=_private_storage, upload_to="documents/", blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "period", "extension", "requested_by", "fingerprint"],
+                name="scrutiny_pack_once_per_state",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"scrutiny pack {self.period} ({self.extension}) of {self.organisation}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY

@@ -6,7 +6,9 @@ Sections from other apps plug in through ``register_pack_section``: the
 assessments app adds the letter's outcome; the delivery app is expected to
 add its figures the same way (a provider returning None adds nothing). A
 provider is called as ``provider(user, organisation, period)`` and returns a
-``PackSection`` or None; it must read only what the user may see."""
+``PackSection`` or None; it must read only what the user may see. A
+provider names the state of what it reads with ``state(organisation,
+period)`` (one query), so that a built pack is rebuilt when that changes."""
 
 from __future__ import annotations
 
@@ -32,12 +34,23 @@ class PackSection:
 
 
 _PROVIDERS: list[Callable[[Any, Any, str], PackSection | None]] = []
+_STATES: list[Callable[[Any, str], object]] = []
 
 
-def register_pack_section(provider: Callable[[Any, Any, str], PackSection | None]) -> None:
+def register_pack_section(
+    provider: Callable[[Any, Any, str], PackSection | None],
+    state: Callable[[Any, str], object] | None = None,
+) -> None:
     """Add a section from another app (the letter's outcome, delivery figures)."""
     if provider not in _PROVIDERS:
         _PROVIDERS.append(provider)
+        if state is not None:
+            _STATES.append(state)
+
+
+def sections_state(organisation, period: str) -> list[object]:
+    """The state of what the other apps' sections read, for the fingerprint."""
+    return [state(organisation, period) for state in _STATES]
 
 
 @dataclass(frozen=True)

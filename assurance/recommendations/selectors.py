@@ -27,6 +27,7 @@ from .models import (
     Recommendation,
     RecommendationSource,
     Response,
+    ScrutinyPackDocument,
     SourceDocument,
     SourceKind,
     Status,
@@ -514,6 +515,43 @@ def scrutiny_items(user, organisation_id: int, start: date, end: date) -> list[R
     )
     today = timezone.localdate()
     return [mark_overdue(item, today) for item in qs]
+
+
+def scrutiny_pack_fingerprint(organisation, period: str, start: date, end: date) -> str:
+    """Names the state of everything a council's scrutiny pack for the period
+    shows (a query for the register, one for each other app's section): a
+    pack built for another fingerprint is out of date. The day is part of it,
+    since what is overdue moves with it."""
+    sources = (
+        RecommendationSource.objects.filter(organisation=organisation, made_on__lte=end)
+        .filter(Q(made_on__gte=start) | Q(status="open"))
+        .annotate(
+            count=Count("recommendations", distinct=True),
+            changed=Max("recommendations__updated_at"),
+            progress=Max("recommendations__progress__pk"),
+        )
+        .order_by("pk")
+        .values_list("pk", "title", "kind", "marking", "status", "count", "changed", "progress")
+    )
+    from .scrutiny import sections_state
+
+    parts = (
+        organisation.pk, organisation.name, period, timezone.localdate(), list(sources),
+        sections_state(organisation, period),
+    )  # fmt: skip
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def current_scrutiny_pack(
+    user, organisation, period: str, extension: str, fingerprint: str
+) -> ScrutinyPackDocument | None:
+    return ScrutinyPackDocument.objects.filter(
+        organisation=organisation,
+        period=period,
+        extension=extension,
+        requested_by=user,
+        fingerprint=fingerprint,
+    ).first()
 
 
 def link_choices(recommendation: Recommendation) -> list[tuple[int, str]]:

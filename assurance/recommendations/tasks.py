@@ -24,3 +24,11 @@ def build_source_document(document_id: int) -> int:
     from .services import source_document_build
 
     return source_document_build(document_id=document_id).pk
+
+
+@task()
+def build_scrutiny_pack(document_id: int) -> int:
+    """Build a council's scrutiny pack (see services.documents)."""
+    from .services import scrutiny_pack_build
+
+    return scrutiny_pack_build(document_id=document_id).pk

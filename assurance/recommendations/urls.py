@@ -41,6 +41,11 @@ urlpatterns = [
         views.scrutiny_pack_download,
         name="scrutiny_pack_download",
     ),
+    path(
+        "scrutiny-pack/<int:pk>/<str:period>.<slug:extension>/status/",
+        views.scrutiny_pack_status,
+        name="scrutiny_pack_status",
+    ),
     path("national/", views.national_list, name="national_list"),
     path("national/new/", views.national_publish, name="national_publish"),
     path("national/<int:pk>/", views.national_detail, name="national"),

@@ -42,6 +42,10 @@ PAGE_P95_MS = 100
 DOCUMENT_S = {"pdf": 5.0, "docx": 1.0, "xlsx": 1.0}
 # Documents with a target of their own: the whole nation's heatmap in Excel.
 DOCUMENT_S_BY_PAGE = {"oversight:heatmap_export xlsx": 3.0}
+# Downloads that the task worker builds (the request only queues them, then
+# serves the stored file): judged as documents, not as pages. Other downloads
+# serve a file already stored and have a page's target.
+BUILT_BY_THE_WORKER = {"recommendations:scrutiny_pack_download"}
 LETTER_PDF_S = 0.5
 THROUGHPUT_SHARE = 0.25
 THROUGHPUT_SHARE_BY_PAGE = {"oversight heatmap": 0.30}
@@ -254,26 +258,35 @@ def page_verdict(row: dict) -> tuple[str, bool]:
     if row["status"] != 200:
         return f"not measured: status {row['status']}", row["status"] < 500
     fmt = _document_format(row)
-    if fmt and "download" not in row["page"]:
+    if fmt and ("download" not in row["page"] or row["page"] in BUILT_BY_THE_WORKER):
         seconds = DOCUMENT_S_BY_PAGE.get(row["page"], DOCUMENT_S[fmt])
         ok = row["median_ms"] <= seconds * 1000
         cached = f"; {row['cached_ms']:.0f} ms once cached" if "cached_ms" in row else ""
         return ("met" if ok else "MISSED") + f" (built ≤ {seconds:g} s{cached})", ok
-    ok = row["p95_ms"] <= PAGE_P95_MS
-    return ("met" if ok else "MISSED") + f" (p95 ≤ {PAGE_P95_MS} ms)", ok
+    # Both as people meet it and just after a change, when nothing is reused.
+    worst = max(row["p95_ms"], row.get("fresh_p95_ms", 0))
+    ok = worst <= PAGE_P95_MS
+    return ("met" if ok else "MISSED") + f" (both p95 ≤ {PAGE_P95_MS} ms)", ok
 
 
-def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str, bool]:
+def report(
+    results: dict, letter_s: float, digest: str, seed: int, title: str = "National-scale benchmark"
+) -> tuple[str, bool]:
     all_ok = True
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     lines = [
-        "# National-scale benchmark",
+        f"# {title}",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {commit}, on "
         f"{os.cpu_count()} CPU cores ({platform.machine()}, shared), national data set "
         f"seed {seed} (inputs {digest}). Made by `make bench` (benchmarks/national/run.py).",
+        "",
+        "Pages are timed twice: *p95* as people meet them, where a page or a person's "
+        "permissions worked out since the data last changed are reused "
+        "(assurance/core/freshness.py), and *fresh p95* just after a change, when nothing "
+        "is reused. *Queries* are those of a fresh request. Both must be within the target.",
         "",
     ]
     ok = letter_s <= LETTER_PDF_S
@@ -286,19 +299,20 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
         lines += [
             f"## {database}",
             "",
-            "| page | role | median ms | p95 ms | n | queries | KiB | target |",
-            "|---|---|---:|---:|---:|---:|---:|---|",
+            "| page | role | median ms | p95 ms | fresh p95 ms | n | queries | KiB | target |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---|",
         ]
         for row in result["pages"]:
             verdict, ok = page_verdict(row)
             all_ok &= ok
             if "median_ms" in row:
+                fresh = f"{row['fresh_p95_ms']:.0f}" if "fresh_p95_ms" in row else ""
                 numbers = (
-                    f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['n']} | "
+                    f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {fresh} | {row['n']} | "
                     f"{row['queries']} | {row['bytes'] / 1024:.0f}"
                 )
             else:
-                numbers = " |  |  |  | "
+                numbers = " |  |  |  |  | "
             lines.append(f"| {row['page']} | {row['role']} | {numbers} | {verdict} |")
         tp = result.get("throughput")
         if tp:
@@ -337,6 +351,22 @@ def report(results: dict, letter_s: float, digest: str, seed: int) -> tuple[str,
     return "\n".join(lines) + "\n", all_ok
 
 
+def oversight_only(results: dict) -> dict:
+    """The same run, oversight's pages and the heatmap's throughput only
+    (benchmarks/results/oversight.md, for the oversight issue's targets)."""
+    found = {}
+    for database, result in results.items():
+        pages = [r for r in result["pages"] if r["page"].startswith("oversight:")]
+        kept = result | {"pages": pages}
+        if result.get("throughput"):
+            rows = result["throughput"]["rows"]
+            kept["throughput"] = result["throughput"] | {
+                "rows": [rows[0]] + [r for r in rows[1:] if r["page"].startswith("oversight")]
+            }
+        found[database] = kept
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -361,9 +391,14 @@ def main() -> int:
             print(f"Measuring throughput on {database}", flush=True)
             result["throughput"] = throughput(url, args.port, args.wrk_seconds)
         results["SQLite" if database == "sqlite" else "PostgreSQL"] = result
-    text, ok = report(results, letter_pdf_seconds(), digest, args.seed)
+    letter_s = letter_pdf_seconds()
+    text, ok = report(results, letter_s, digest, args.seed)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text)
+    oversight_text, _ = report(
+        oversight_only(results), letter_s, digest, args.seed, "National-scale benchmark: oversight"
+    )
+    Path(args.output).with_name("oversight.md").write_text(oversight_text)
     print(text)
     return 0 if ok else 1
 

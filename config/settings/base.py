@@ -8,7 +8,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
-from .shared_state import cache_config, private_storage_config
+from .shared_state import cache_config, local_cache_config, private_storage_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Each request reads the shared data version afresh (core/freshness.py).
+    "assurance.core.freshness.DataVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,7 +192,7 @@ RECOMMENDATION_REMINDERS = env.str("RECOMMENDATION_REMINDERS", default="each")
 # Nothing of a request's state lives on one web node (docs/operations.md):
 # sessions in the database, the cache in the database or Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-CACHES = {"default": cache_config(env)}
+CACHES = {"default": cache_config(env), "local": local_cache_config()}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -17,6 +17,17 @@ def cache_config(env: environ.Env) -> dict:
     return env.cache_url_config(url or "dbcache://pda_cache")
 
 
+def local_cache_config() -> dict:
+    """What one process keeps for itself, keyed on the shared data version
+    (assurance/core/freshness.py), so it is never stale on any node. Bounded:
+    a few hundred pages and grant sets at most, well inside a worker's memory."""
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pda-local",
+        "OPTIONS": {"MAX_ENTRIES": 400, "CULL_FREQUENCY": 4},
+    }
+
+
 def private_storage_config(env: environ.Env, default_root: Path) -> dict:
     """Evidence, issued letters and generated documents.
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env
+from .shared_state import local_cache_config
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -20,7 +21,10 @@ PRIVATE_STORAGE_ROOT = Path(
 if STORAGES["private"]["BACKEND"].endswith("FileSystemStorage"):  # noqa: F405
     STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_STORAGE_ROOT)  # noqa: F405
 # One process: a local cache, unless a test (two web nodes) asks for a shared one.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "local": local_cache_config(),
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
 if env.str("DATABASE_URL", default=""):

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from .fields import ListWithGaps
+
 
 class CriterionColumnSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
@@ -9,8 +11,11 @@ class CriterionColumnSerializer(serializers.Serializer):
 
 
 class CellSerializer(serializers.Serializer):
+    """A council's level in one criterion; value, name and band are empty
+    where the assessment left the criterion without a level."""
+
     value = serializers.IntegerField(allow_null=True)
-    name = serializers.CharField()
+    name = serializers.CharField(allow_blank=True)
     band = serializers.CharField(allow_null=True)
     movement = serializers.CharField()
 
@@ -20,7 +25,8 @@ class HeatRowSerializer(serializers.Serializer):
     key = serializers.CharField(source="holder.key")
     region = serializers.CharField(source="holder.region_label")
     previous_period = serializers.CharField(allow_null=True)
-    cells = CellSerializer(many=True, allow_null=True)
+    # One per criterion of the version, null where it is not scored (assured separately).
+    cells = ListWithGaps(child=CellSerializer())
 
 
 class VersionSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@ frameworks with their scale and descriptors, delivery records, the heatmap."""
 
 import pytest
 from django.urls import reverse
+from jsonschema import Draft202012Validator
 
 from assurance.accounts.tests.factories import assessor_for
 from assurance.assessments.tests.factories import (
@@ -17,6 +18,7 @@ from assurance.delivery.tests.factories import records_for
 from assurance.oversight import data, register
 from assurance.oversight.tests.factories import issue
 
+from ..views.docs import document as published
 from .conftest import client_with_token
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +138,32 @@ def test_heatmap_for_an_adviser(council, assessor, version):
     [row] = body["rows"]
     assert row["holder"] == council.name
     assert [c["value"] for c in row["cells"]] == [3, 4]
+
+
+def _answers_as_documented(path: str, body) -> None:
+    """The body fits the 200 response the OpenAPI document publishes for the path."""
+    document = published()
+    content = document["paths"][path]["get"]["responses"]["200"]["content"]
+    schema = content["application/json"]["schema"]
+    validator = Draft202012Validator({**schema, "components": document["components"]})
+    assert not [e.message for e in validator.iter_errors(body)]
+
+
+def test_heatmap_of_a_version_with_unscored_criteria_and_gaps(council, assessor):
+    # As the national toolkit is: a criterion assured separately (no cell at
+    # all) and a criterion the assessor left without a level (a cell with no
+    # level), beside a rated one.
+    version = scored_version(criteria=3, assured_separately=(3,))
+    issue(council, version, "2023/24", assessor, [4, None, None])
+    answer = client_with_token(assessor, "read").get(
+        reverse("api:heatmap"), {"version": version.pk, "period": "2023/24"}
+    )
+    assert answer.status_code == 200
+    body = answer.json()
+    [row] = body["rows"]
+    first, unrated, unscored = row["cells"]
+    assert first["value"] == 4 and first["band"]
+    assert unrated == {"value": None, "name": "", "band": None, "movement": unrated["movement"]}
+    assert unscored is None
+    assert [c["scored"] for c in body["criteria"]] == [True, True, False]
+    _answers_as_documented("/api/v1/oversight/heatmap/", body)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.freshness import reused_until_data_changes
 from assurance.ui.forms import run_service
 
 from .. import rules, selectors, services
@@ -11,6 +12,7 @@ from ._helpers import page
 
 
 @requires(Action.MODERATE_ASSESSMENT)
+@reused_until_data_changes
 def assessment_moderate(request, pk: int):
     assessment = selectors.get_assessment_for(request.user, pk, purpose=Action.MODERATE_ASSESSMENT)
     levels = selectors.scale(assessment)

@@ -2,7 +2,12 @@
 checks permission first, then the rules, and saves all or nothing."""
 
 from .closure import source_close, source_reopen
-from .documents import source_document_build, source_document_request
+from .documents import (
+    scrutiny_pack_build,
+    scrutiny_pack_request,
+    source_document_build,
+    source_document_request,
+)
 from .duplicates import recommendation_link, recommendation_unlink
 from .extensions import extension_decide, extension_request
 from .imports import recommendations_import
@@ -35,6 +40,8 @@ __all__ = [
     "recommendation_send_back",
     "recommendation_verify",
     "recommendations_import",
+    "scrutiny_pack_build",
+    "scrutiny_pack_request",
     "source_close",
     "source_create",
     "source_document_build",

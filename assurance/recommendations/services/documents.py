@@ -1,6 +1,6 @@
-"""Large documents (tracker, response matrix) built by the task worker and
-cached until the source changes, so that no web worker spends seconds on a
-400-row PDF."""
+"""Large documents (tracker, response matrix, scrutiny pack) built by the
+task worker and cached until what they show changes, so that no web worker
+spends seconds on a 400-row PDF."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from assurance.accounts.models import User
 from assurance.accounts.permissions import Action, restrict
+from assurance.organisations.models import Organisation
 
-from ..models import DocumentStatus, RecommendationSource, SourceDocument
+from ..models import DocumentStatus, RecommendationSource, ScrutinyPackDocument, SourceDocument
 
 SOURCE_LOOKUPS = ("organisation", "partnership__members")
 
@@ -74,6 +75,76 @@ def source_document_build(*, document_id: int) -> SourceDocument:
     return document
 
 
-def _step(document: SourceDocument, status: str, step: str) -> None:
+def _step(document: SourceDocument | ScrutinyPackDocument, status: str, step: str) -> None:
     document.status, document.step = status, step
     document.save()
+
+
+@transaction.atomic
+def scrutiny_pack_request(
+    *, actor: User, organisation: Organisation, period: str, extension: str, fingerprint: str
+) -> ScrutinyPackDocument:
+    """The actor's scrutiny pack of the council for the period as it is now:
+    the cached one, or a new one queued for the worker (the actor's earlier
+    versions of it are removed)."""
+    from assurance.organisations.selectors import visible_organisations
+
+    visible = visible_organisations(actor, purpose=Action.VIEW_RECORDS)
+    if not visible.filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+    document, created = ScrutinyPackDocument.objects.get_or_create(
+        organisation=organisation,
+        period=period,
+        extension=extension,
+        requested_by=actor,
+        fingerprint=fingerprint,
+    )
+    if created or document.status == DocumentStatus.FAILED:
+        for old in ScrutinyPackDocument.objects.filter(
+            organisation=organisation, period=period, extension=extension, requested_by=actor
+        ).exclude(pk=document.pk):
+            if old.file:
+                old.file.delete(save=False)
+            old.delete()
+        document.status, document.step, document.error = DocumentStatus.QUEUED, "", ""
+        document.save()
+        from ..tasks import build_scrutiny_pack
+
+        build_scrutiny_pack.enqueue(document.pk)
+        document.refresh_from_db()  # the immediate backend (tests) has built it already
+    return document
+
+
+def scrutiny_pack_build(*, document_id: int) -> ScrutinyPackDocument:
+    """Run by the worker, reading as the person who asked (the pack shows
+    what they may see). Each step is saved at once for the status page."""
+    from .. import scrutiny, selectors
+
+    document = ScrutinyPackDocument.objects.select_related("organisation", "requested_by").get(
+        pk=document_id
+    )
+    if document.status == DocumentStatus.READY:
+        return document
+    _step(document, DocumentStatus.BUILDING, "Reading the register")
+    try:
+        user, organisation = document.requested_by, document.organisation
+        items = selectors.scrutiny_items(
+            user, organisation.pk, *scrutiny.period_bounds(document.period)
+        )
+        national = [i for i in items if i.source.kind == "national"]
+        pack = scrutiny.build_pack(
+            user, organisation, document.period, items, national, timezone.localdate()
+        )
+        _step(document, DocumentStatus.BUILDING, f"Laying out {len(items)} recommendations")
+        content = scrutiny.RENDERERS[document.extension](pack)
+        document.file.save(
+            f"{uuid.uuid4().hex}.{document.extension}", ContentFile(content), save=False
+        )
+        document.filename = pack.filename
+        document.finished_at = timezone.now()
+        _step(document, DocumentStatus.READY, "Ready")
+    except Exception as error:  # recorded for the status page, then re-raised for the log
+        document.error = f"{type(error).__name__}"
+        _step(document, DocumentStatus.FAILED, "Could not be built")
+        raise
+    return document

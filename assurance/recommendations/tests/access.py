@@ -224,6 +224,12 @@ ENTRIES = {
         ),
         allowed=READERS,
     ),
+    "recommendations:scrutiny_pack_status": Entry(
+        url=lambda w, t: reverse(
+            "recommendations:scrutiny_pack_status", args=[w.org(t).pk, "2025-26", "docx"]
+        ),
+        allowed=READERS,
+    ),
     # Unlinking a recommendation that is not linked: refused on the page.
     "recommendations:recommendation_link": Entry(
         url=_url("recommendation_link", "recommendation"),
@@ -396,6 +402,12 @@ def _service_entries():
                 kind="tracker",
                 extension="pdf",
                 fingerprint="a",
+            ),
+            READERS,
+        ),
+        "recommendations.scrutiny_pack_request": Service(
+            lambda w, t, a: s.scrutiny_pack_request(
+                actor=a, organisation=w.org(t), period="2025/26", extension="xlsx", fingerprint="a"
             ),
             READERS,
         ),

@@ -115,3 +115,39 @@ def test_the_choice_page_links_the_downloads(client, lead, council):
         {"organisation": council.pk, "period": "last year"},
     )
     assert b"reporting year" in wrong.content
+
+
+def test_the_pack_is_built_off_the_request_and_kept_until_the_register_changes(
+    client, lead, council, register, monkeypatch
+):
+    from types import SimpleNamespace
+
+    from assurance.recommendations import tasks
+    from assurance.recommendations.models import ProgressEntry, ScrutinyPackDocument
+    from assurance.recommendations.services import scrutiny_pack_build
+
+    first = _download(client, lead, council, "docx")  # the tests' worker builds at once
+    built = ScrutinyPackDocument.objects.get(organisation=council)
+    # Served again from the stored file, not laid out again.
+    monkeypatch.setattr(scrutiny, "RENDERERS", {**scrutiny.RENDERERS, "docx": None})
+    assert _download(client, lead, council, "docx") == first
+    monkeypatch.undo()
+    # Progress on a recommendation makes it out of date: with a worker that
+    # has not run yet, the download goes to a status page checked again.
+    monkeypatch.setattr(tasks, "build_scrutiny_pack", SimpleNamespace(enqueue=lambda *a: None))
+    item = register.recommendations.get(number=3)
+    ProgressEntry.objects.create(
+        recommendation=item, entry="Sessions booked", author=lead, status_from="not_started",
+        status_to="in_progress",
+    )  # fmt: skip
+    url = reverse("recommendations:scrutiny_pack_download", args=[council.pk, "2025-26", "docx"])
+    response = client.get(url)
+    assert response.status_code == 302
+    waiting = ScrutinyPackDocument.objects.get(organisation=council)  # the old one is gone
+    assert waiting.pk != built.pk and waiting.status == "queued"
+    page = client.get(response["Location"]).content.decode()
+    assert "data-document-building" in page and "Check again" in page
+    scrutiny_pack_build(document_id=waiting.pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "Download the scrutiny pack (DOCX)" in page and "data-document-building" not in page
+    assert client.get(url).status_code == 200

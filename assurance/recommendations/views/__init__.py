@@ -15,7 +15,7 @@ from .progress import (
     recommendation_verify,
 )
 from .register import register
-from .scrutiny import scrutiny_pack, scrutiny_pack_download
+from .scrutiny import scrutiny_pack, scrutiny_pack_download, scrutiny_pack_status
 from .sources import (
     recommendation_add,
     source_close,
@@ -30,6 +30,7 @@ from .sources import (
 __all__ = [
     "scrutiny_pack",
     "scrutiny_pack_download",
+    "scrutiny_pack_status",
     "national_detail",
     "national_list",
     "national_publish",

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
+from assurance.core.freshness import reused_until_data_changes
 from assurance.core.paging import page_links, sort_links
 
 from .. import forms, rules, selectors
@@ -25,6 +26,7 @@ SORT_COLUMNS = [
 
 
 @requires(Action.VIEW_RECORDS)
+@reused_until_data_changes
 def register(request):
     choices = selectors.register_choices(request.user)
     form = forms.RegisterFilterForm(request.GET or None, choices=choices)

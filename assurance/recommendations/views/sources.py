@@ -125,7 +125,10 @@ def source_reopen(request, pk: int):
     )
 
 
-RESPOND_PAGE_SIZE = 25
+# Each recommendation is five fields drawn from templates, about 3 ms a line:
+# ten a page keeps the form of the busiest source well within its target
+# (25 a page took 95 ms), and less typing waits on one save.
+RESPOND_PAGE_SIZE = 10
 
 
 @requires(Action.RESPOND_RECOMMENDATIONS)

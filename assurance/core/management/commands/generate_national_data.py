@@ -51,6 +51,9 @@ class Command(BaseCommand):
         if self._label and label != self._label:
             sys.stderr.write("\n")
         self._label = label
+        # Some totals are estimates (how many progress entries the random
+        # draws give): the bar never runs past full.
+        total = max(total, done)
         width = 30
         filled = int(width * done / total) if total else width
         bar = "#" * filled + "-" * (width - filled)
