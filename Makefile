@@ -38,7 +38,7 @@ NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 ASSET_SOURCES := $(wildcard frontend/*.scss frontend/*.mjs) package.json $(wildcard package-lock.json)
 
-.PHONY: run setup install python node assets migrate frameworks demo test lint bench worker clean distclean audit backup
+.PHONY: run setup install system python node assets migrate frameworks demo test lint bench worker clean distclean audit backup
 
 run: setup
 	@echo
@@ -48,8 +48,12 @@ run: setup
 
 setup: install migrate frameworks demo
 
-# Python, npm packages and built assets: what `make test` needs.
-install: python node assets
+# Python, npm packages and built assets: what `make test` needs; and the
+# system packages the PDFs are faster with, when they can be installed.
+install: python node assets system
+
+system:
+	@bash scripts/system_packages.sh
 
 python: $(VENV_STAMP)
 node: $(NODE_STAMP)

@@ -41,7 +41,7 @@ class RegisterDocument:
         ]
 
     @property
-    def widths(self) -> list[int]:
+    def widths(self) -> list[float]:
         """Each column's share of the page width in the PDF, in per cent."""
         return COLUMN_WIDTHS[self.kind]
 
@@ -101,10 +101,12 @@ TRACKER_HEADERS = [
 
 # The PDF's column widths (per cent of the page, adding up to 100): set rather
 # than measured, since measuring every cell is most of the time WeasyPrint
-# spends on a long table. The text columns get the room.
+# spends on a long table. The short columns are as wide as their longest word
+# ("R001", "Communications", "Superseded", "September", the heading
+# "Verification"), so none is broken mid-word; the text columns get the rest.
 COLUMN_WIDTHS = {
     "matrix": [5, 41, 11, 21, 12, 10],
-    "tracker": [5, 18, 8, 10, 12, 8, 8, 9, 13, 9],
+    "tracker": [4.5, 16.5, 8, 9, 12.5, 8.5, 9, 9.5, 14, 8.5],
 }
 
 

@@ -180,6 +180,11 @@ def main() -> None:
     from assurance.core.national import placeholder_letters
 
     placeholder_letters()
+    # Documents are timed as a running worker builds them: WeasyPrint's
+    # libraries and fonts are loaded once per process, by its first document.
+    from assurance.documents.pdf import html_to_pdf
+
+    html_to_pdf("<p>Warm-up</p>")
     try:  # documents are measured from a cold cache
         from assurance.recommendations.models import ScrutinyPackDocument, SourceDocument
 

@@ -47,3 +47,21 @@ def test_pdf_renders_with_marking_and_page_numbers():
     assert "Hello letter" in text
     assert "OFFICIAL-SENSITIVE" in text
     assert "Page 1 of 1" in text
+
+
+def test_pdf_lists_keep_their_numbers_and_bullets():
+    # The PDFs' user-agent stylesheet keeps the list-marker rule for list items.
+    content = html_to_pdf("<ol><li>First</li><li>Second</li></ol><ul><li>Loose</li></ul>")
+    words = PdfReader(BytesIO(content)).pages[0].extract_text().split()
+    assert {"1.", "2.", "•", "First", "Second", "Loose"} <= set(words)
+
+
+def test_pdf_user_agent_css_has_no_rule_for_every_element_pseudo_elements():
+    from weasyprint import html as weasyprint_html
+
+    from assurance.documents.pdf import user_agent_css
+
+    css = user_agent_css(weasyprint_html.UA)
+    assert not [line for line in css.splitlines() if line.startswith("::")]
+    assert "li::marker" in css
+    assert "ol { list-style-type: decimal }" in css  # the rest is untouched
