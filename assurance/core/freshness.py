@@ -24,6 +24,7 @@ not show them.
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 from collections.abc import Callable
@@ -37,6 +38,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 TOKEN_KEY = "pda:data-version"
 LOCAL_CACHE = "local"
@@ -82,9 +85,14 @@ def writes_data(sql: str) -> bool:
 
 def _replace_token() -> None:
     token = secrets.token_hex(8)
-    cache.set(TOKEN_KEY, token, None)
     if _request_token.get() is not None:
         _request_token.set(token)
+    try:
+        cache.set(TOKEN_KEY, token, None)
+    except Exception:  # noqa: BLE001 - a write must never fail for want of the cache
+        # No cache yet (``migrate`` runs before ``createcachetable``) or none
+        # reachable: readers cannot read the token either, so reuse nothing.
+        logger.warning("Could not replace the data version", exc_info=True)
 
 
 class _Marker:
@@ -143,11 +151,15 @@ def data_version() -> str | None:
     memo = _request_token.get()
     if memo:
         return memo
-    token = cache.get(TOKEN_KEY)
-    if token is None:
-        cache.add(TOKEN_KEY, secrets.token_hex(8), None)
+    try:
         token = cache.get(TOKEN_KEY)
-    if memo is not None:
+        if token is None:
+            cache.add(TOKEN_KEY, secrets.token_hex(8), None)
+            token = cache.get(TOKEN_KEY)
+    except Exception:  # noqa: BLE001 - without the shared cache, nothing is reused
+        logger.warning("Could not read the data version", exc_info=True)
+        return None
+    if memo is not None and token is not None:
         _request_token.set(token)
     return token
 

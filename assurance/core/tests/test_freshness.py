@@ -8,6 +8,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.http import HttpResponse
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from assurance.organisations.models import Organisation
 from assurance.organisations.tests.factories import OrganisationFactory
 from assurance.recommendations.models import Recommendation
 from assurance.recommendations.tests.factories import RecommendationFactory, SourceFactory
+from config.settings.shared_state import local_cache_config
 
 
 @pytest.mark.parametrize(
@@ -139,3 +141,20 @@ def test_a_message_is_shown_once_even_on_a_page_kept_before(client, rf):
     client.cookies.update(carrier.cookies)
     assert "Saved the draft" in client.get("/").content.decode()
     assert "Saved the draft" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writes_succeed_before_the_cache_table_exists_and_nothing_is_reused():
+    # A new installation migrates before `createcachetable` makes the table.
+    missing = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pda_cache_not_made_yet",
+        },
+        "local": local_cache_config(),
+    }
+    with override_settings(CACHES=missing):
+        council = OrganisationFactory(name="Newshire Council")
+        assert Organisation.objects.filter(pk=council.pk, name="Newshire Council").exists()
+        assert freshness.data_version() is None
+        assert freshness.kept("probe", (2,), lambda: "fresh") == "fresh"
