@@ -80,8 +80,8 @@ $(ASSETS_STAMP): $(NODE_STAMP) $(ASSET_SOURCES)
 # var/ (git-ignored) holds the SQLite database and uploads.
 migrate: python
 	@mkdir -p var
-	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --no-input
 
 frameworks: migrate
 	@if $(MANAGE) help load_frameworks >/dev/null 2>&1; then \

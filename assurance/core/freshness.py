@@ -92,7 +92,23 @@ def _replace_token() -> None:
     except Exception:  # noqa: BLE001 - a write must never fail for want of the cache
         # No cache yet (``migrate`` runs before ``createcachetable``) or none
         # reachable: readers cannot read the token either, so reuse nothing.
-        logger.warning("Could not replace the data version", exc_info=True)
+        _unavailable("replace")
+
+
+_said_unavailable = False
+
+
+def _unavailable(what: str) -> None:
+    """Said once a process: a migration makes hundreds of writes before the
+    cache table exists, and the reason is the same each time."""
+    global _said_unavailable
+    if not _said_unavailable:
+        _said_unavailable = True
+        logger.warning(
+            "Could not %s the data version: nothing is reused until the "
+            "shared cache answers (has `manage.py createcachetable` run?)",
+            what,
+        )
 
 
 class _Marker:
@@ -157,7 +173,7 @@ def data_version() -> str | None:
             cache.add(TOKEN_KEY, secrets.token_hex(8), None)
             token = cache.get(TOKEN_KEY)
     except Exception:  # noqa: BLE001 - without the shared cache, nothing is reused
-        logger.warning("Could not read the data version", exc_info=True)
+        _unavailable("read")
         return None
     if memo is not None and token is not None:
         _request_token.set(token)

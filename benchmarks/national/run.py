@@ -69,6 +69,8 @@ def _env(database_url: str, settings: str = "config.settings.local") -> dict:
 
 def _migrate(database_url: str) -> None:
     env = _env(database_url)
+    # The cache table first, as in a release (docs/operations.md).
+    subprocess.check_call([PY, "manage.py", "createcachetable"], cwd=ROOT, env=env)
     subprocess.check_call([PY, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env)
 
 
