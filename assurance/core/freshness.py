@@ -130,7 +130,7 @@ def _pending(connection) -> bool:
 def _note_write(connection) -> None:
     if connection.in_atomic_block:
         if not _pending(connection):
-            connection.on_commit(_MARKER)
+            connection.on_commit(_MARKER, robust=True)
     else:
         # Autocommit (or manual transactions, which the service never uses):
         # the write is already visible.
