@@ -106,8 +106,8 @@ def _forget_kept() -> None:
 
 def measure(path: str, user, requests: int, document: bool) -> dict:
     """A page: one warm-up, one counted for queries, then ``requests`` timed
-    as people meet it (reused while the data is unchanged), then a third as
-    many timed fresh, as just after a change (nothing reused); the queries
+    as people meet it (reused while the data is unchanged), then as many
+    timed fresh, as just after a change (nothing reused); the queries
     are those of a fresh request, so they show the page's real work.
     A document: two timed requests (the first counts its queries), since
     each takes seconds and its target is seconds."""
@@ -152,7 +152,7 @@ def measure(path: str, user, requests: int, document: bool) -> dict:
             "cached_ms": times[1] * 1000,
         }
     fresh = []
-    for _ in range(max(10, requests // 3)):
+    for _ in range(requests):
         _forget_kept()
         fresh.append(_timed(client, path)[0])
         if statistics.median(fresh) > SLOW:
