@@ -24,9 +24,11 @@ not show them.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 import secrets
+import threading
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import wraps
@@ -127,17 +129,43 @@ def _pending(connection) -> bool:
     return any(func is _MARKER for _sids, func, _robust in connection.run_on_commit)
 
 
+# A token owed by this thread: replaced at the next safe moment (see _note_write).
+_owed = threading.local()
+
+
 def _note_write(connection) -> None:
     if connection.in_atomic_block:
         if not _pending(connection):
             connection.on_commit(_MARKER, robust=True)
-    else:
-        # Autocommit (or manual transactions, which the service never uses):
-        # the write is already visible.
+        return
+    # Autocommit: the write is already visible, but its statement may still be
+    # open (an INSERT ... RETURNING whose row Django has not read yet), and
+    # touching the cache table on the same connection now would end it. So the
+    # token is replaced before this thread's next statement, when it next asks
+    # for the version, at the end of the request, or at exit; meanwhile this
+    # request reuses nothing it kept before.
+    _owed.token = True
+    if _request_token.get() is not None:
+        _request_token.set(secrets.token_hex(8))
+
+
+def settle() -> None:
+    """Replace the token if a write of this thread still owes it. Not inside a
+    transaction: the database cache would write the token in it, and lose it
+    if that transaction rolled back."""
+    if not getattr(_owed, "token", False) or getattr(_owed, "settling", False):
+        return
+    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        return
+    _owed.token, _owed.settling = False, True
+    try:
         _replace_token()
+    finally:
+        _owed.settling = False
 
 
 def _watch(execute, sql, params, many, context):
+    settle()
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and writes_data(sql):
         _note_write(context["connection"])
@@ -151,6 +179,7 @@ def _install(sender, connection, **kwargs) -> None:
 
 def install() -> None:
     """Watch every database connection, now and later (CoreConfig.ready)."""
+    atexit.register(settle)  # a command's last write
     connection_created.connect(_install, dispatch_uid="pda-freshness")
     for connection in connections.all(initialized_only=True):
         _install(None, connection)
@@ -164,6 +193,9 @@ def data_version() -> str | None:
     not yet committed (then nothing may be reused)."""
     if _pending(connections[DEFAULT_DB_ALIAS]):
         return None
+    settle()
+    if getattr(_owed, "token", False):
+        return None  # a committed write's token not yet replaced (in a transaction now)
     memo = _request_token.get()
     if memo:
         return memo
@@ -191,6 +223,7 @@ class DataVersionMiddleware:
         try:
             return self.get_response(request)
         finally:
+            settle()
             _request_token.reset(reset)
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import override_settings
@@ -158,3 +159,26 @@ def test_writes_succeed_before_the_cache_table_exists_and_nothing_is_reused():
         assert Organisation.objects.filter(pk=council.pk, name="Newshire Council").exists()
         assert freshness.data_version() is None
         assert freshness.kept("probe", (2,), lambda: "fresh") == "fresh"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_a_transaction_is_kept_with_the_cache_in_the_database():
+    # The token lives in the same database: replacing it must never end the
+    # write's own statement (an INSERT ... RETURNING not yet read), which on
+    # SQLite lost the row.
+    in_database = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pda_cache_in_test",
+        },
+        "local": local_cache_config(),
+    }
+    with override_settings(CACHES=in_database):
+        call_command("createcachetable", verbosity=0)
+        before = freshness.data_version()
+        council = OrganisationFactory(name="Keptshire Council")
+        viewer = user_with_role(Role.COUNCIL_VIEWER, council)
+        connection.close()  # another connection sees what was committed
+        assert Organisation.objects.filter(name="Keptshire Council").exists()
+        assert Membership.objects.filter(user=viewer, organisation=council).exists()
+        assert freshness.data_version() not in (None, before)
