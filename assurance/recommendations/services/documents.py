@@ -33,19 +33,27 @@ def source_document_request(
         source=source, kind=kind, extension=extension, fingerprint=fingerprint
     )
     if created or document.status == DocumentStatus.FAILED:
-        for old in SourceDocument.objects.filter(
-            source=source, kind=kind, extension=extension
-        ).exclude(pk=document.pk):
-            if old.file:
-                old.file.delete(save=False)
-            old.delete()
-        document.status, document.step, document.error = DocumentStatus.QUEUED, "", ""
-        document.save()
         from ..tasks import build_source_document
 
-        build_source_document.enqueue(document.pk)
-        document.refresh_from_db()  # the immediate backend (tests) has built it already
+        _replace_and_queue(
+            document,
+            SourceDocument.objects.filter(source=source, kind=kind, extension=extension),
+            build_source_document,
+        )
     return document
+
+
+def _replace_and_queue(document, versions, task) -> None:
+    """Remove the other versions of a cached document (files too) and queue
+    this one for the worker."""
+    for old in versions.exclude(pk=document.pk):
+        if old.file:
+            old.file.delete(save=False)
+        old.delete()
+    document.status, document.step, document.error = DocumentStatus.QUEUED, "", ""
+    document.save()
+    task.enqueue(document.pk)
+    document.refresh_from_db()  # the immediate backend (tests) has built it already
 
 
 def source_document_build(*, document_id: int) -> SourceDocument:
@@ -100,18 +108,15 @@ def scrutiny_pack_request(
         fingerprint=fingerprint,
     )
     if created or document.status == DocumentStatus.FAILED:
-        for old in ScrutinyPackDocument.objects.filter(
-            organisation=organisation, period=period, extension=extension, requested_by=actor
-        ).exclude(pk=document.pk):
-            if old.file:
-                old.file.delete(save=False)
-            old.delete()
-        document.status, document.step, document.error = DocumentStatus.QUEUED, "", ""
-        document.save()
         from ..tasks import build_scrutiny_pack
 
-        build_scrutiny_pack.enqueue(document.pk)
-        document.refresh_from_db()  # the immediate backend (tests) has built it already
+        _replace_and_queue(
+            document,
+            ScrutinyPackDocument.objects.filter(
+                organisation=organisation, period=period, extension=extension, requested_by=actor
+            ),
+            build_scrutiny_pack,
+        )
     return document
 
 
