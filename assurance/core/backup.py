@@ -58,6 +58,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, reset_queries, tran
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from .planner import refresh_planner_statistics
+
 FORMAT = "prevent-duty-assurance-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -599,6 +601,8 @@ def restore_backup(
             for name in written:
                 storage.delete(name)
             raise
+    progress("Refreshing the database's statistics for its query planner")
+    refresh_planner_statistics(using)
     progress("Restore complete.")
     return manifest
 

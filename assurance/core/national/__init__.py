@@ -37,6 +37,7 @@ from django.core.files.storage import storages
 from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
+from ..planner import refresh_planner_statistics
 from .names import NameMaker
 
 # Inputs that change the data: bump VERSION when the generator's logic changes
@@ -676,6 +677,7 @@ class Generator:
                          self.register, self.progress_log, self.close_old_sources):  # fmt: skip
                 with transaction.atomic():
                     step()
+        refresh_planner_statistics()
         self.result.busiest = {
             "source": self.busiest_source.pk,
             "council": self.busiest_source.organisation_id,
