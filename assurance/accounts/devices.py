@@ -52,7 +52,7 @@ def signed_in_sessions_of(user: User):
     """The person's live sessions (records of sessions that have ended are dropped)."""
     live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
     SignedInSession.objects.filter(user=user).exclude(session_key__in=live).delete()
-    return SignedInSession.objects.filter(user=user)
+    return SignedInSession.objects.filter(user=user).order_by("-last_seen_at", "-pk")
 
 
 @transaction.atomic

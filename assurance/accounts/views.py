@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from assurance.core.paging import paginate
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
 from assurance.ui.forms import add_service_errors, run_service
@@ -175,15 +176,20 @@ def confirm_password(request):
     return render(request, "accounts/confirm_password.html", {"form": form, "next": next_url})
 
 
+DEVICES_PAGE_SIZE = 25
+
+
 @signed_in
 def devices(request):
+    # Newest first, a page at a time: an account used by scripts or many
+    # browsers may hold hundreds of live sessions.
+    page, pagination = paginate(
+        request, signed_in_sessions_of(request.user), size=DEVICES_PAGE_SIZE
+    )
     return render(
         request,
         "accounts/devices.html",
-        {
-            "sessions": signed_in_sessions_of(request.user),
-            "current_key": request.session.session_key,
-        },
+        {"page": page, "pagination": pagination, "current_key": request.session.session_key},
     )
 
 

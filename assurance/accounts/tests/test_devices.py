@@ -1,8 +1,12 @@
 """Signed-in devices: listed, and signed out everywhere but here."""
 
+from datetime import timedelta
+
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from assurance.accounts.models import SignedInSession
 
@@ -36,3 +40,25 @@ def test_another_persons_sessions_are_untouched(client, lead, viewer):
     client.force_login(lead)
     client.post(reverse("accounts:sign_out_everywhere"))
     assert other.get(reverse("core:home")).status_code == 200
+
+
+def test_many_browsers_are_listed_a_page_at_a_time_newest_first(client, lead):
+    client.force_login(lead)
+    client.get(reverse("accounts:devices"))  # this browser, seen now
+    later = timezone.now() + timedelta(days=14)
+    for number in range(30):
+        key = f"older-browser-{number:02d}"
+        Session.objects.create(session_key=key, session_data="", expire_date=later)
+        SignedInSession.objects.create(
+            user=lead,
+            session_key=key,
+            user_agent=f"Older browser {number:02d}",
+            last_seen_at=timezone.now() - timedelta(hours=number + 1),
+        )
+    first = client.get(reverse("accounts:devices")).content.decode()
+    assert "You are signed in on 31 browsers" in first
+    assert first.count('<tr class="govuk-table__row"><td') == 25
+    assert "This device" in first and "Older browser 00" in first
+    assert "Older browser 29" not in first and 'rel="next"' in first
+    second = client.get(reverse("accounts:devices") + "?page=2").content.decode()
+    assert "Older browser 29" in second and "This device" not in second
