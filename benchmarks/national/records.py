@@ -167,6 +167,11 @@ def _oversight_exports(name: str, *args):
     return variants
 
 
+# Downloads that the task worker builds (the request only queues them, then
+# serves the stored file): timed as documents, from request to download.
+# Other downloads serve a file already stored and are measured as pages.
+BUILT_BY_THE_WORKER = {"recommendations:scrutiny_pack_download"}
+
 # Documents are one URL pattern with several kinds and formats: measure each.
 DOCUMENT_VARIANTS: dict[str, Callable[[Any], list[tuple[str, str]]]] = {
     "recommendations:document": _source_documents,
