@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from assurance.core.paging import paginate
 from assurance.documents.csv import csv_from_rows
 from assurance.documents.responses import file_response
 from assurance.ui.forms import add_service_errors, run_service
 from assurance.ui.links import site_url
+from assurance.ui.paging import paginate
 
 from . import forms, selectors, services
 from .audit import audit_events

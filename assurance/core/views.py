@@ -2,10 +2,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, public, requires, signed_in
+from assurance.ui.paging import paginate
 
 from . import selectors
 from .freshness import reused_until_data_changes
-from .paging import paginate
 from .registry import home_sections_for
 
 

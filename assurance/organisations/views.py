@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.paging import paginate
+from assurance.ui.paging import paginate
 
 from . import selectors
 

@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core import paging
 from assurance.core.freshness import reused_until_data_changes
+from assurance.ui import paging
 
 from . import charts, exports, register, rules, selectors
 from . import render as rows_html

@@ -3,10 +3,10 @@ from django.http import Http404
 from django.shortcuts import render
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.paging import paginate
 from assurance.documents.responses import file_response
 from assurance.organisations.selectors import visible_organisations, visible_partnerships
 from assurance.ui.forms import run_service
+from assurance.ui.paging import paginate
 
 from .. import own_export as own_export_module
 from .. import selectors, services

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from assurance.accounts.permissions import Action, requires
 from assurance.core.freshness import reused_until_data_changes
-from assurance.core.paging import page_links, sort_links
+from assurance.ui.paging import page_links, sort_links
 
 from .. import forms, rules, selectors
 from ..models import Response, Status

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assurance.accounts.permissions import Action, requires
-from assurance.core.paging import paginate
 from assurance.core.submissions import submitted_once
 from assurance.organisations.selectors import visible_organisations
 from assurance.ui.forms import run_service
+from assurance.ui.paging import paginate
 
 from .. import documents, forms, rules, selectors, services
 
