@@ -181,6 +181,12 @@ def _forget_earlier_runs() -> None:
 
     from assurance.accounts.models import AuditEvent, SignedInSession
 
+    name = str(connection.settings_dict["NAME"])
+    if not (name.startswith("pda_bench_") or "/var/bench/national-" in name):
+        sys.exit(
+            f"--forget-earlier-runs deletes sessions and audit events: {name} is not "
+            "a bench database (var/bench/national-*.sqlite3 or pda_bench_*)"
+        )
     for model in (SignedInSession, Session, AuditEvent):
         model.objects.all().delete()
 

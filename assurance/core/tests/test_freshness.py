@@ -144,17 +144,19 @@ def test_a_message_is_shown_once_even_on_a_page_kept_before(client, rf):
     assert "Saved the draft" not in client.get("/").content.decode()
 
 
+def _caches_in_database_table(table: str) -> dict:
+    """The shared cache (and so the data version) in a database table of
+    this name, as production keeps it without Redis."""
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table},
+        "local": local_cache_config(),
+    }
+
+
 @pytest.mark.django_db(transaction=True)
 def test_writes_succeed_before_the_cache_table_exists_and_nothing_is_reused():
     # A new installation migrates before `createcachetable` makes the table.
-    missing = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "pda_cache_not_made_yet",
-        },
-        "local": local_cache_config(),
-    }
-    with override_settings(CACHES=missing):
+    with override_settings(CACHES=_caches_in_database_table("pda_cache_not_made_yet")):
         council = OrganisationFactory(name="Newshire Council")
         assert Organisation.objects.filter(pk=council.pk, name="Newshire Council").exists()
         assert freshness.data_version() is None
@@ -166,14 +168,7 @@ def test_a_write_outside_a_transaction_is_kept_with_the_cache_in_the_database():
     # The token lives in the same database: replacing it must never end the
     # write's own statement (an INSERT ... RETURNING not yet read), which on
     # SQLite lost the row.
-    in_database = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "pda_cache_in_test",
-        },
-        "local": local_cache_config(),
-    }
-    with override_settings(CACHES=in_database):
+    with override_settings(CACHES=_caches_in_database_table("pda_cache_in_test")):
         call_command("createcachetable", verbosity=0)
         before = freshness.data_version()
         council = OrganisationFactory(name="Keptshire Council")
